@@ -1,0 +1,211 @@
+/**
+ * The storage port. Every adapter (embedded SQLite, MongoDB) implements it and passes the
+ * contract suite in `contract.ts`. Every tenant-owned record is reached through a method that
+ * takes the tenant id first: there is no unscoped query, so another tenant's id simply finds
+ * nothing. Only the platform registry (tenants, staff sign-in, sessions) sits above tenants.
+ */
+import type { JsonValue, LocalText, ServiceVersion } from '@samform/model';
+
+/** A municipality or a collaboration of municipalities. */
+export interface Tenant {
+  /** Slug of the name: `ostersund`, `region-jamtland-harjedalen`. */
+  id: string;
+  name: string;
+  kind: 'municipality' | 'collaboration';
+  /** Collaborations this municipality belongs to (empty for a collaboration). */
+  memberOf: string[];
+}
+
+/** How a queue's cases leave the platform; `pull` is leasing over the API. */
+export type Delivery = { kind: 'pull' };
+
+/** A named queue of one municipality, e.g. `va`, `avfall`, `ideer`. */
+export interface Queue {
+  id: string;
+  name: LocalText;
+  delivery: Delivery;
+}
+
+/** Delivery state of a queue item. */
+export type QueueItemStatus = 'pending' | 'leased' | 'acked' | 'dead';
+/** All delivery states, for validating query strings. */
+export const QUEUE_ITEM_STATUSES: readonly QueueItemStatus[] = ['pending', 'leased', 'acked', 'dead'];
+
+/** A queue with its number of items per delivery state. */
+export type QueueWithCounts = Queue & { counts: Record<QueueItemStatus, number> };
+
+/** A shared e-service taken up by a municipality: follow the latest version or pin one. */
+export interface Adoption {
+  /** The collaboration that owns the shared e-service. */
+  owner: string;
+  serviceId: string;
+  track: 'latest' | number;
+  /** Local differences (issue 5 gives them their shape). */
+  overrides: { [key: string]: JsonValue };
+  adoptedAt: string;
+}
+
+/** A submission as the server accepts it, before it is stored. */
+export interface NewSubmission {
+  /** Server-made id (UUID). */
+  id: string;
+  /** Short human reference shown on the receipt, unique per tenant, e.g. `K7M2-9QX4`. */
+  reference: string;
+  /** The tenant that owns the e-service (the municipality itself, or the collaboration). */
+  serviceOwner: string;
+  serviceId: string;
+  version: number;
+  /** ISO time of receipt: the legal time the public record reached the platform. */
+  receivedAt: string;
+  /** The queue routing chose. */
+  queue: string;
+  locale: string;
+  data: { [key: string]: JsonValue };
+}
+
+/** A stored submission; `tenant` is the municipality that received it. */
+export type Submission = NewSubmission & { tenant: string };
+
+/** A submission as seen through its queue. */
+export interface QueueItem {
+  id: string;
+  reference: string;
+  /** `serviceId` for the municipality's own e-services, `owner/serviceId` for shared ones. */
+  service: string;
+  version: number;
+  receivedAt: string;
+  status: QueueItemStatus;
+  /** Times it has been leased. */
+  attempts: number;
+  data: { [key: string]: JsonValue };
+}
+
+/** A lease: the item is the holder's until `leaseUntil` unless acked first. */
+export interface Lease {
+  item: QueueItem;
+  leaseId: string;
+  leaseUntil: string;
+}
+
+/** `Idempotency-Key` of a submit, with a fingerprint of the request it came with. */
+export interface IdempotencyClaim {
+  key: string;
+  /** Hash of service + body; the same key with another fingerprint is a conflict. */
+  fingerprint: string;
+}
+
+/** What `acceptSubmission` did: stored it now, or found the first one for that key. */
+export interface AcceptResult {
+  submission: Submission;
+  replayed: boolean;
+}
+
+/** A staff account. Roles are per tenant; the password hash is never sent anywhere. */
+export interface StaffUser {
+  id: string;
+  /** Unique over the platform, e.g. `ostersund.handlaggare`. */
+  username: string;
+  displayName: string;
+  /** `scrypt$N$r$p$salt$hash`, see server/src/auth. */
+  passwordHash: string;
+  tenantRoles: { [tenant: string]: StaffRole[] };
+  disabled: boolean;
+  /** True for the demo accounts that production mode refuses to run with. */
+  demo: boolean;
+}
+
+/** A staff role within one tenant. */
+export type StaffRole = 'admin' | 'designer' | 'caseworker' | 'auditor';
+
+/** A machine credential of one tenant; only a hash of the secret is stored. */
+export interface ApiKey {
+  id: string;
+  label: string;
+  /** SHA-256 hex of the secret. */
+  hash: string;
+  createdAt: string;
+  demo: boolean;
+}
+
+/** A stored web session. */
+export interface SessionRecord {
+  data: { [key: string]: JsonValue };
+  expiresAt: string;
+}
+
+/** The storage port. All methods are async so that any adapter fits behind it. */
+export interface Store {
+  /** Which adapter this is, as reported by `/api/health`. */
+  readonly kind: 'sqlite' | 'mongodb';
+  /** Flush and release the connection; idempotent. */
+  close(): Promise<void>;
+
+  // Platform registry.
+  /** All tenants, sorted by id. */
+  listTenants(): Promise<Tenant[]>;
+  getTenant(id: string): Promise<Tenant | null>;
+  /** Insert or replace a tenant. */
+  putTenant(tenant: Tenant): Promise<void>;
+
+  // E-services (versions are immutable).
+  /** Store a new version; ConflictError `version-exists` if that version is there already. */
+  publishServiceVersion(tenant: string, version: ServiceVersion): Promise<void>;
+  /** One version, or the latest when `version` is omitted; null when there is none. */
+  getServiceVersion(tenant: string, serviceId: string, version?: number): Promise<ServiceVersion | null>;
+  /** The latest version of each of the tenant's own e-services, sorted by service id. */
+  listLatestServiceVersions(tenant: string): Promise<ServiceVersion[]>;
+  /** Version numbers of one e-service, ascending. */
+  listServiceVersionNumbers(tenant: string, serviceId: string): Promise<number[]>;
+
+  // Adoptions of shared e-services by a municipality.
+  /** Insert or replace the tenant's adoption of `owner/serviceId`. */
+  putAdoption(tenant: string, adoption: Adoption): Promise<void>;
+  listAdoptions(tenant: string): Promise<Adoption[]>;
+  getAdoption(tenant: string, owner: string, serviceId: string): Promise<Adoption | null>;
+
+  // Queues.
+  /** Insert or replace a queue definition. */
+  putQueue(tenant: string, queue: Queue): Promise<void>;
+  getQueue(tenant: string, queueId: string): Promise<Queue | null>;
+  /** The tenant's queues with item counts per status, sorted by id. */
+  listQueues(tenant: string): Promise<QueueWithCounts[]>;
+
+  // Submissions and their queue items: one atomic, durable write.
+  /**
+   * Store the submission and its queue item in one atomic write that is durable when the
+   * promise resolves. With an idempotency claim already used for the same tenant and
+   * fingerprint, nothing is written and the first submission is returned with
+   * `replayed: true`; with another fingerprint, ConflictError `idempotency-key-reused`.
+   */
+  acceptSubmission(tenant: string, submission: NewSubmission, idempotency?: IdempotencyClaim): Promise<AcceptResult>;
+  getSubmission(tenant: string, id: string): Promise<Submission | null>;
+  /** Items of a queue, oldest first, optionally of one status; at most `limit` (default 100). */
+  listQueueItems(tenant: string, queueId: string, options?: { status?: QueueItemStatus; limit?: number }): Promise<QueueItem[]>;
+  /**
+   * Lease the oldest item that is pending, or leased with an expired lease, for `leaseMs`.
+   * Two concurrent callers never get the same item inside one lease. Null when none is free.
+   */
+  leaseQueueItem(tenant: string, queueId: string, options: { now: Date; leaseMs: number }): Promise<Lease | null>;
+  /**
+   * Mark a leased item done. NotFoundError `queue-item-not-found` for an unknown item;
+   * ConflictError `lease-mismatch` when `leaseId` is not the current, unexpired lease.
+   */
+  ackQueueItem(tenant: string, queueId: string, itemId: string, leaseId: string, now: Date): Promise<QueueItem>;
+
+  // Staff and machine credentials.
+  /** Insert or replace; ConflictError `username-taken` when another user has the username. */
+  putStaffUser(user: StaffUser): Promise<void>;
+  getStaffUser(id: string): Promise<StaffUser | null>;
+  findStaffUserByUsername(username: string): Promise<StaffUser | null>;
+  /** True while any demo account or demo API key exists (production refuses to start). */
+  hasDemoCredentials(): Promise<boolean>;
+  /** Insert or replace an API key of a tenant. */
+  putApiKey(tenant: string, key: ApiKey): Promise<void>;
+  /** The tenant's key with this hash, or null (a key of another tenant is not found). */
+  findApiKeyByHash(tenant: string, hash: string): Promise<ApiKey | null>;
+
+  // Sessions, so servers stay stateless.
+  getSession(sid: string, now: Date): Promise<SessionRecord | null>;
+  setSession(sid: string, session: SessionRecord): Promise<void>;
+  destroySession(sid: string): Promise<void>;
+}
