@@ -148,7 +148,10 @@ export interface Store {
   putTenant(tenant: Tenant): Promise<void>;
 
   // E-services (versions are immutable).
-  /** Store a new version; ConflictError `version-exists` if that version is there already. */
+  /**
+   * Store a new version; ConflictError `version-exists` if that version is there already, and
+   * UnprocessableError `service-owner-mismatch` when `version.owner` is not `tenant`.
+   */
   publishServiceVersion(tenant: string, version: ServiceVersion): Promise<void>;
   /** One version, or the latest when `version` is omitted; null when there is none. */
   getServiceVersion(tenant: string, serviceId: string, version?: number): Promise<ServiceVersion | null>;
@@ -176,19 +179,27 @@ export interface Store {
    * promise resolves. With an idempotency claim already used for the same tenant and
    * fingerprint, nothing is written and the first submission is returned with
    * `replayed: true`; with another fingerprint, ConflictError `idempotency-key-reused`.
+   * ConflictError `reference-taken` when the tenant has the reference already (nothing is
+   * written and the key is not used up, so the server retries with a new reference);
+   * `submission-exists` for a duplicate id.
    */
   acceptSubmission(tenant: string, submission: NewSubmission, idempotency?: IdempotencyClaim): Promise<AcceptResult>;
   getSubmission(tenant: string, id: string): Promise<Submission | null>;
-  /** Items of a queue, oldest first, optionally of one status; at most `limit` (default 100). */
+  /**
+   * Items of a queue, oldest `receivedAt` first (ties in the order stored), optionally of one
+   * status; at most `limit` (default 100).
+   */
   listQueueItems(tenant: string, queueId: string, options?: { status?: QueueItemStatus; limit?: number }): Promise<QueueItem[]>;
   /**
-   * Lease the oldest item that is pending, or leased with an expired lease, for `leaseMs`.
-   * Two concurrent callers never get the same item inside one lease. Null when none is free.
+   * Lease the oldest item that is pending, or leased with an expired lease (`leaseUntil <= now`),
+   * for `leaseMs`: status `leased`, `attempts` + 1, a new `leaseId`. Two concurrent callers never
+   * get the same item inside one lease. Null when none is free.
    */
   leaseQueueItem(tenant: string, queueId: string, options: { now: Date; leaseMs: number }): Promise<Lease | null>;
   /**
    * Mark a leased item done. NotFoundError `queue-item-not-found` for an unknown item;
-   * ConflictError `lease-mismatch` when `leaseId` is not the current, unexpired lease.
+   * ConflictError `lease-mismatch` when `leaseId` is not the current, unexpired lease. Acking
+   * an item already acked with the same `leaseId` returns it again (a retried ack).
    */
   ackQueueItem(tenant: string, queueId: string, itemId: string, leaseId: string, now: Date): Promise<QueueItem>;
 
@@ -199,13 +210,15 @@ export interface Store {
   findStaffUserByUsername(username: string): Promise<StaffUser | null>;
   /** True while any demo account or demo API key exists (production refuses to start). */
   hasDemoCredentials(): Promise<boolean>;
-  /** Insert or replace an API key of a tenant. */
+  /** Insert or replace an API key of a tenant; ConflictError `api-key-exists` if another of its keys has the hash. */
   putApiKey(tenant: string, key: ApiKey): Promise<void>;
   /** The tenant's key with this hash, or null (a key of another tenant is not found). */
   findApiKeyByHash(tenant: string, hash: string): Promise<ApiKey | null>;
 
   // Sessions, so servers stay stateless.
+  /** The session, or null when there is none or `expiresAt <= now`. */
   getSession(sid: string, now: Date): Promise<SessionRecord | null>;
+  /** Insert or replace; sessions expired by the wall clock may be removed in the background. */
   setSession(sid: string, session: SessionRecord): Promise<void>;
   destroySession(sid: string): Promise<void>;
 }

@@ -1,0 +1,107 @@
+/**
+ * The SQLite schema as an ordered list of migrations; `PRAGMA user_version` records how many
+ * have run. Append only: a released migration is never edited.
+ *
+ * Every tenant-owned table leads its primary key and indices with `tenant`, so each query is a
+ * prefix scan of one tenant. Definitions, answers and other nested values are JSON text.
+ * Times that are compared (`lease_until`, `expires_at`) are epoch milliseconds; times that are
+ * only shown are kept as the ISO strings they arrived as.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    member_of TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE service_versions (
+    tenant TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    note TEXT,
+    PRIMARY KEY (tenant, service_id, version)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE adoptions (
+    tenant TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    track TEXT NOT NULL,
+    overrides TEXT NOT NULL,
+    adopted_at TEXT NOT NULL,
+    PRIMARY KEY (tenant, owner, service_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE queues (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    delivery TEXT NOT NULL,
+    PRIMARY KEY (tenant, id)
+  ) STRICT, WITHOUT ROWID;
+
+  -- A submission and its delivery state are one row, so accepting is one insert.
+  CREATE TABLE submissions (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    service_owner TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    data TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'leased', 'acked', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    lease_id TEXT,
+    lease_until INTEGER,
+    PRIMARY KEY (tenant, id),
+    UNIQUE (tenant, reference)
+  ) STRICT;
+  CREATE INDEX submissions_by_queue_status ON submissions (tenant, queue, status, received_at);
+  CREATE INDEX submissions_by_queue ON submissions (tenant, queue, received_at);
+
+  CREATE TABLE idempotency_keys (
+    tenant TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    PRIMARY KEY (tenant, key),
+    FOREIGN KEY (tenant, submission_id) REFERENCES submissions (tenant, id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE staff_users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    tenant_roles TEXT NOT NULL,
+    disabled INTEGER NOT NULL,
+    demo INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX staff_users_demo ON staff_users (demo);
+
+  CREATE TABLE api_keys (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    demo INTEGER NOT NULL,
+    PRIMARY KEY (tenant, id),
+    UNIQUE (tenant, hash)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE sessions (
+    sid TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+  `,
+];

@@ -1,0 +1,503 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { JsonValue, ServiceDefinition, ServiceVersion } from '@samform/model';
+import { ConflictError, NotFoundError } from '@samform/model';
+import type {
+  AcceptResult,
+  Adoption,
+  ApiKey,
+  Delivery,
+  IdempotencyClaim,
+  Lease,
+  NewSubmission,
+  Queue,
+  QueueItem,
+  QueueItemStatus,
+  QueueWithCounts,
+  SessionRecord,
+  StaffUser,
+  Store,
+  Submission,
+  Tenant,
+} from '../port.ts';
+import { checkOwner } from '../check-owner.ts';
+import { queueItemService } from '../queue-item-service.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { translateSqliteError } from './translate-sqlite-error.ts';
+
+type Json = { [key: string]: JsonValue };
+
+interface TenantRow { id: string; name: string; kind: Tenant['kind']; member_of: string }
+interface VersionRow { tenant: string; service_id: string; version: number; definition: string; published_at: string; note: string | null }
+interface AdoptionRow { owner: string; service_id: string; track: string; overrides: string; adopted_at: string }
+interface QueueRow { id: string; name: string; delivery: string }
+interface SubmissionRow {
+  tenant: string; id: string; reference: string; service_owner: string; service_id: string; version: number;
+  received_at: string; queue: string; locale: string; data: string; status: QueueItemStatus; attempts: number;
+  lease_id: string | null; lease_until: number | null;
+}
+interface IdempotencyRow { fingerprint: string; submission_id: string }
+interface StaffRow {
+  id: string; username: string; display_name: string; password_hash: string; tenant_roles: string; disabled: number; demo: number;
+}
+interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; demo: number }
+interface SessionRow { data: string; expires_at: number }
+
+const DEFAULT_LIMIT = 100;
+const connections = new WeakMap<Store, Database.Database>();
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Open (creating and migrating if needed) the embedded SQLite store at a file path or `:memory:`. */
+export async function openSqliteStore(options: { file: string }): Promise<Store> {
+  const db = new Database(options.file);
+  try {
+    configure(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error);
+  }
+  const store = createSqliteStore(db);
+  connections.set(store, db);
+  return store;
+}
+
+/** The durability settings of a SQLite store's own connection, read back from SQLite (for tests and diagnostics). */
+export function readSqlitePragmas(store: Store): { journal_mode: string; synchronous: number; foreign_keys: number; busy_timeout: number } {
+  const db = connections.get(store);
+  if (!db) throw new TypeError('Not a SQLite store');
+  return {
+    journal_mode: db.pragma('journal_mode', { simple: true }) as string,
+    synchronous: db.pragma('synchronous', { simple: true }) as number,
+    foreign_keys: db.pragma('foreign_keys', { simple: true }) as number,
+    busy_timeout: db.pragma('busy_timeout', { simple: true }) as number,
+  };
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  // The server answers 201 only after acceptSubmission resolves, and the receipt time is the
+  // legal time of receipt: a commit must survive power loss. In WAL mode `NORMAL` may lose the
+  // last commits on power loss; `FULL` fsyncs the WAL on every commit.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Several processes (server, delivery workers, scripts) may share the file.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let i = current; i < MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    }).immediate();
+  }
+}
+
+function createSqliteStore(db: Database.Database): Store {
+  const sql = prepareStatements(db);
+  let closed = false;
+
+  // Every method runs synchronously inside `run` so driver errors become rejections of the
+  // port's types, never better-sqlite3 errors.
+  const run = <T>(work: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(translateSqliteError(error));
+    }
+  };
+  // The one way writes that must be atomic are committed. Group commit (issue 8) can replace
+  // it with a queue that runs several works in one transaction, each nested as a SAVEPOINT
+  // (better-sqlite3 nests `db.transaction` that way) so a failing one rolls back alone, and
+  // resolves every promise after the shared COMMIT. IMMEDIATE takes the write lock up front so a
+  // read-then-write (the idempotency check) cannot race another process.
+  const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
+
+  const toSubmission = (row: SubmissionRow): Submission => ({
+    id: row.id,
+    reference: row.reference,
+    serviceOwner: row.service_owner,
+    serviceId: row.service_id,
+    version: row.version,
+    receivedAt: row.received_at,
+    queue: row.queue,
+    locale: row.locale,
+    data: JSON.parse(row.data) as Json,
+    tenant: row.tenant,
+  });
+  const toQueueItem = (row: SubmissionRow): QueueItem => ({
+    id: row.id,
+    reference: row.reference,
+    service: queueItemService(row.tenant, row.service_owner, row.service_id),
+    version: row.version,
+    receivedAt: row.received_at,
+    status: row.status,
+    attempts: row.attempts,
+    data: JSON.parse(row.data) as Json,
+  });
+
+  const store: Store = {
+    kind: 'sqlite',
+
+    close: () =>
+      run(() => {
+        if (closed) return;
+        closed = true;
+        db.close();
+      }),
+
+    listTenants: () => run(() => (sql.listTenants.all() as TenantRow[]).map(toTenant)),
+    getTenant: (id) => run(() => optional(sql.getTenant.get(id) as TenantRow | undefined, toTenant)),
+    putTenant: (tenant) =>
+      run(() => {
+        sql.putTenant.run({ id: tenant.id, name: tenant.name, kind: tenant.kind, member_of: JSON.stringify(tenant.memberOf) });
+      }),
+
+    publishServiceVersion: (tenant, version) =>
+      run(() => {
+        checkOwner(tenant, version);
+        sql.insertVersion.run({
+          tenant,
+          service_id: version.serviceId,
+          version: version.version,
+          definition: JSON.stringify(version.definition),
+          published_at: version.publishedAt,
+          note: version.note ?? null,
+        });
+      }),
+    getServiceVersion: (tenant, serviceId, version) =>
+      run(() => {
+        const row = (version === undefined ? sql.getLatestVersion.get(tenant, serviceId) : sql.getVersion.get(tenant, serviceId, version)) as
+          | VersionRow
+          | undefined;
+        return optional(row, toServiceVersion);
+      }),
+    listLatestServiceVersions: (tenant) => run(() => (sql.listLatestVersions.all(tenant) as VersionRow[]).map(toServiceVersion)),
+    listServiceVersionNumbers: (tenant, serviceId) =>
+      run(() => (sql.listVersionNumbers.all(tenant, serviceId) as { version: number }[]).map((r) => r.version)),
+
+    putAdoption: (tenant, adoption) =>
+      run(() => {
+        sql.putAdoption.run({
+          tenant,
+          owner: adoption.owner,
+          service_id: adoption.serviceId,
+          track: JSON.stringify(adoption.track),
+          overrides: JSON.stringify(adoption.overrides),
+          adopted_at: adoption.adoptedAt,
+        });
+      }),
+    listAdoptions: (tenant) => run(() => (sql.listAdoptions.all(tenant) as AdoptionRow[]).map(toAdoption)),
+    getAdoption: (tenant, owner, serviceId) =>
+      run(() => optional(sql.getAdoption.get(tenant, owner, serviceId) as AdoptionRow | undefined, toAdoption)),
+
+    putQueue: (tenant, queue) =>
+      run(() => {
+        sql.putQueue.run({ tenant, id: queue.id, name: JSON.stringify(queue.name), delivery: JSON.stringify(queue.delivery) });
+      }),
+    getQueue: (tenant, queueId) => run(() => optional(sql.getQueue.get(tenant, queueId) as QueueRow | undefined, toQueue)),
+    listQueues: (tenant) =>
+      run(() => {
+        const counts = new Map<string, Record<QueueItemStatus, number>>();
+        for (const row of sql.countQueueItems.all(tenant) as { queue: string; status: QueueItemStatus; n: number }[]) {
+          const entry = counts.get(row.queue) ?? emptyCounts();
+          entry[row.status] = row.n;
+          counts.set(row.queue, entry);
+        }
+        return (sql.listQueues.all(tenant) as QueueRow[]).map(
+          (row): QueueWithCounts => ({ ...toQueue(row), counts: counts.get(row.id) ?? emptyCounts() }),
+        );
+      }),
+
+    acceptSubmission: (tenant, submission, idempotency) =>
+      commit((): AcceptResult => {
+        if (idempotency) {
+          const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
+          if (claimed) return replay(tenant, claimed, idempotency);
+        }
+        sql.insertSubmission.run(submissionParams(tenant, submission));
+        if (idempotency) {
+          sql.insertIdempotency.run({ tenant, key: idempotency.key, fingerprint: idempotency.fingerprint, submission_id: submission.id });
+        }
+        return { submission: { ...submission, tenant }, replayed: false };
+      }),
+    getSubmission: (tenant, id) =>
+      run(() => optional(sql.getSubmission.get(tenant, id) as SubmissionRow | undefined, toSubmission)),
+
+    listQueueItems: (tenant, queueId, options = {}) =>
+      run(() => {
+        const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+        const rows = (
+          options.status === undefined
+            ? sql.listQueueItems.all(tenant, queueId, limit)
+            : sql.listQueueItemsByStatus.all(tenant, queueId, options.status, limit)
+        ) as SubmissionRow[];
+        return rows.map(toQueueItem);
+      }),
+    leaseQueueItem: (tenant, queueId, { now, leaseMs }) =>
+      commit((): Lease | null => {
+        const leaseId = randomUUID();
+        const leaseUntil = Math.round(now.getTime() + leaseMs);
+        const row = sql.lease.get({ tenant, queue: queueId, now: now.getTime(), lease_id: leaseId, lease_until: leaseUntil }) as
+          | SubmissionRow
+          | undefined;
+        return row ? { item: toQueueItem(row), leaseId, leaseUntil: new Date(leaseUntil).toISOString() } : null;
+      }),
+    ackQueueItem: (tenant, queueId, itemId, leaseId, now) =>
+      commit((): QueueItem => {
+        const acked = sql.ack.get({ tenant, queue: queueId, id: itemId, lease_id: leaseId, now: now.getTime() }) as
+          | SubmissionRow
+          | undefined;
+        if (acked) return toQueueItem(acked);
+        const row = sql.getQueueItem.get(tenant, queueId, itemId) as SubmissionRow | undefined;
+        if (!row) throw new NotFoundError('queue-item-not-found', `No item ${itemId} in queue ${queueId}`);
+        // A retried ack of the same lease (the first answer was lost) gets the same answer.
+        if (row.status === 'acked' && row.lease_id === leaseId) return toQueueItem(row);
+        throw new ConflictError('lease-mismatch', 'The lease is not the current one or has expired');
+      }),
+
+    putStaffUser: (user) =>
+      run(() => {
+        sql.putStaffUser.run({
+          id: user.id,
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          tenant_roles: JSON.stringify(user.tenantRoles),
+          disabled: user.disabled ? 1 : 0,
+          demo: user.demo ? 1 : 0,
+        });
+      }),
+    getStaffUser: (id) => run(() => optional(sql.getStaffUser.get(id) as StaffRow | undefined, toStaffUser)),
+    findStaffUserByUsername: (username) =>
+      run(() => optional(sql.findStaffUserByUsername.get(username) as StaffRow | undefined, toStaffUser)),
+    hasDemoCredentials: () => run(() => sql.hasDemoCredentials.get() !== undefined),
+    putApiKey: (tenant, key) =>
+      run(() => {
+        sql.putApiKey.run({ tenant, id: key.id, label: key.label, hash: key.hash, created_at: key.createdAt, demo: key.demo ? 1 : 0 });
+      }),
+    findApiKeyByHash: (tenant, hash) =>
+      run(() => optional(sql.findApiKeyByHash.get(tenant, hash) as ApiKeyRow | undefined, toApiKey)),
+
+    getSession: (sid, now) =>
+      run((): SessionRecord | null => {
+        const row = sql.getSession.get(sid) as SessionRow | undefined;
+        if (!row || row.expires_at <= now.getTime()) return null;
+        return { data: JSON.parse(row.data) as Json, expiresAt: new Date(row.expires_at).toISOString() };
+      }),
+    setSession: (sid, session) =>
+      run(() => {
+        // Expired sessions are dropped by wall-clock time, as MongoDB's TTL index does.
+        sql.purgeSessions.run(Date.now());
+        const expiresAt = Date.parse(session.expiresAt);
+        if (Number.isNaN(expiresAt)) throw new TypeError(`Session expiresAt is not a time: ${session.expiresAt}`);
+        sql.putSession.run({ sid, data: JSON.stringify(session.data), expires_at: expiresAt });
+      }),
+    destroySession: (sid) =>
+      run(() => {
+        sql.destroySession.run(sid);
+      }),
+  };
+
+  function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
+    if (claimed.fingerprint !== idempotency.fingerprint) {
+      throw new ConflictError('idempotency-key-reused', 'The idempotency key was used with another request');
+    }
+    const first = sql.getSubmission.get(tenant, claimed.submission_id) as SubmissionRow;
+    return { submission: toSubmission(first), replayed: true };
+  }
+
+  return store;
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    listTenants: db.prepare('SELECT * FROM tenants ORDER BY id'),
+    getTenant: db.prepare('SELECT * FROM tenants WHERE id = ?'),
+    putTenant: db.prepare(
+      `INSERT INTO tenants (id, name, kind, member_of) VALUES (@id, @name, @kind, @member_of)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, member_of = excluded.member_of`,
+    ),
+
+    insertVersion: db.prepare(
+      `INSERT INTO service_versions (tenant, service_id, version, definition, published_at, note)
+       VALUES (@tenant, @service_id, @version, @definition, @published_at, @note)`,
+    ),
+    getVersion: db.prepare('SELECT * FROM service_versions WHERE tenant = ? AND service_id = ? AND version = ?'),
+    getLatestVersion: db.prepare(
+      'SELECT * FROM service_versions WHERE tenant = ? AND service_id = ? ORDER BY version DESC LIMIT 1',
+    ),
+    // SQLite returns the row holding the max() for bare columns of an aggregate query.
+    listLatestVersions: db.prepare(
+      `SELECT tenant, service_id, max(version) AS version, definition, published_at, note
+       FROM service_versions WHERE tenant = ? GROUP BY service_id ORDER BY service_id`,
+    ),
+    listVersionNumbers: db.prepare(
+      'SELECT version FROM service_versions WHERE tenant = ? AND service_id = ? ORDER BY version',
+    ),
+
+    putAdoption: db.prepare(
+      `INSERT INTO adoptions (tenant, owner, service_id, track, overrides, adopted_at)
+       VALUES (@tenant, @owner, @service_id, @track, @overrides, @adopted_at)
+       ON CONFLICT (tenant, owner, service_id) DO UPDATE SET
+         track = excluded.track, overrides = excluded.overrides, adopted_at = excluded.adopted_at`,
+    ),
+    listAdoptions: db.prepare('SELECT * FROM adoptions WHERE tenant = ? ORDER BY owner, service_id'),
+    getAdoption: db.prepare('SELECT * FROM adoptions WHERE tenant = ? AND owner = ? AND service_id = ?'),
+
+    putQueue: db.prepare(
+      `INSERT INTO queues (tenant, id, name, delivery) VALUES (@tenant, @id, @name, @delivery)
+       ON CONFLICT (tenant, id) DO UPDATE SET name = excluded.name, delivery = excluded.delivery`,
+    ),
+    getQueue: db.prepare('SELECT * FROM queues WHERE tenant = ? AND id = ?'),
+    listQueues: db.prepare('SELECT * FROM queues WHERE tenant = ? ORDER BY id'),
+    countQueueItems: db.prepare(
+      'SELECT queue, status, count(*) AS n FROM submissions WHERE tenant = ? GROUP BY queue, status',
+    ),
+
+    insertSubmission: db.prepare(
+      `INSERT INTO submissions (tenant, id, reference, service_owner, service_id, version, received_at, queue, locale, data, status, attempts)
+       VALUES (@tenant, @id, @reference, @service_owner, @service_id, @version, @received_at, @queue, @locale, @data, 'pending', 0)`,
+    ),
+    getSubmission: db.prepare('SELECT * FROM submissions WHERE tenant = ? AND id = ?'),
+    getIdempotency: db.prepare('SELECT fingerprint, submission_id FROM idempotency_keys WHERE tenant = ? AND key = ?'),
+    insertIdempotency: db.prepare(
+      `INSERT INTO idempotency_keys (tenant, key, fingerprint, submission_id)
+       VALUES (@tenant, @key, @fingerprint, @submission_id)`,
+    ),
+
+    listQueueItems: db.prepare(
+      'SELECT * FROM submissions WHERE tenant = ? AND queue = ? ORDER BY received_at, rowid LIMIT ?',
+    ),
+    listQueueItemsByStatus: db.prepare(
+      'SELECT * FROM submissions WHERE tenant = ? AND queue = ? AND status = ? ORDER BY received_at, rowid LIMIT ?',
+    ),
+    getQueueItem: db.prepare('SELECT * FROM submissions WHERE tenant = ? AND queue = ? AND id = ?'),
+    // One statement picks and takes the item, so two leases can never hand out the same one.
+    // The oldest pending and the oldest expired lease are each found by their own index range
+    // (acked items pile up at the old end of a queue and must not be walked).
+    lease: db.prepare(
+      `UPDATE submissions
+       SET status = 'leased', attempts = attempts + 1, lease_id = @lease_id, lease_until = @lease_until
+       WHERE tenant = @tenant AND id = (
+         SELECT id FROM (
+           SELECT * FROM (
+             SELECT id, received_at, rowid AS seq FROM submissions
+             WHERE tenant = @tenant AND queue = @queue AND status = 'pending'
+             ORDER BY received_at, rowid LIMIT 1)
+           UNION ALL
+           SELECT * FROM (
+             SELECT id, received_at, rowid AS seq FROM submissions
+             WHERE tenant = @tenant AND queue = @queue AND status = 'leased' AND lease_until <= @now
+             ORDER BY received_at, rowid LIMIT 1)
+         ) ORDER BY received_at, seq LIMIT 1)
+       RETURNING *`,
+    ),
+    ack: db.prepare(
+      `UPDATE submissions SET status = 'acked'
+       WHERE tenant = @tenant AND queue = @queue AND id = @id
+         AND status = 'leased' AND lease_id = @lease_id AND lease_until > @now
+       RETURNING *`,
+    ),
+
+    putStaffUser: db.prepare(
+      // Not INSERT OR REPLACE: that would silently delete another user holding the username.
+      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo)
+       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo)
+       ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
+         password_hash = excluded.password_hash, tenant_roles = excluded.tenant_roles,
+         disabled = excluded.disabled, demo = excluded.demo`,
+    ),
+    getStaffUser: db.prepare('SELECT * FROM staff_users WHERE id = ?'),
+    findStaffUserByUsername: db.prepare('SELECT * FROM staff_users WHERE username = ?'),
+    hasDemoCredentials: db.prepare(
+      'SELECT 1 FROM staff_users WHERE demo = 1 UNION ALL SELECT 1 FROM api_keys WHERE demo = 1 LIMIT 1',
+    ),
+    putApiKey: db.prepare(
+      `INSERT INTO api_keys (tenant, id, label, hash, created_at, demo)
+       VALUES (@tenant, @id, @label, @hash, @created_at, @demo)
+       ON CONFLICT (tenant, id) DO UPDATE SET label = excluded.label, hash = excluded.hash,
+         created_at = excluded.created_at, demo = excluded.demo`,
+    ),
+    findApiKeyByHash: db.prepare('SELECT * FROM api_keys WHERE tenant = ? AND hash = ?'),
+
+    getSession: db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
+    putSession: db.prepare(
+      `INSERT INTO sessions (sid, data, expires_at) VALUES (@sid, @data, @expires_at)
+       ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+    ),
+    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    destroySession: db.prepare('DELETE FROM sessions WHERE sid = ?'),
+  };
+}
+
+function submissionParams(tenant: string, s: NewSubmission) {
+  return {
+    tenant,
+    id: s.id,
+    reference: s.reference,
+    service_owner: s.serviceOwner,
+    service_id: s.serviceId,
+    version: s.version,
+    received_at: s.receivedAt,
+    queue: s.queue,
+    locale: s.locale,
+    data: JSON.stringify(s.data),
+  };
+}
+
+function optional<R, T>(row: R | undefined, map: (row: R) => T): T | null {
+  return row === undefined ? null : map(row);
+}
+
+function emptyCounts(): Record<QueueItemStatus, number> {
+  return { pending: 0, leased: 0, acked: 0, dead: 0 };
+}
+
+function toTenant(row: TenantRow): Tenant {
+  return { id: row.id, name: row.name, kind: row.kind, memberOf: JSON.parse(row.member_of) as string[] };
+}
+
+function toServiceVersion(row: VersionRow): ServiceVersion {
+  const version: ServiceVersion = {
+    owner: row.tenant,
+    serviceId: row.service_id,
+    version: row.version,
+    definition: JSON.parse(row.definition) as ServiceDefinition,
+    publishedAt: row.published_at,
+  };
+  if (row.note !== null) version.note = row.note;
+  return version;
+}
+
+function toAdoption(row: AdoptionRow): Adoption {
+  return {
+    owner: row.owner,
+    serviceId: row.service_id,
+    track: JSON.parse(row.track) as Adoption['track'],
+    overrides: JSON.parse(row.overrides) as Json,
+    adoptedAt: row.adopted_at,
+  };
+}
+
+function toQueue(row: QueueRow): Queue {
+  return { id: row.id, name: JSON.parse(row.name) as Queue['name'], delivery: JSON.parse(row.delivery) as Delivery };
+}
+
+function toStaffUser(row: StaffRow): StaffUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    tenantRoles: JSON.parse(row.tenant_roles) as StaffUser['tenantRoles'],
+    disabled: row.disabled === 1,
+    demo: row.demo === 1,
+  };
+}
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return { id: row.id, label: row.label, hash: row.hash, createdAt: row.created_at, demo: row.demo === 1 };
+}
