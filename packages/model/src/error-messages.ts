@@ -37,78 +37,84 @@ function hasEnumItems(schema: JsonSchema | undefined): boolean {
   return typeof items === 'object' && items !== null && 'enum' in items;
 }
 
+// Labels are often whole questions ("Vad vill du kalla idén?"), so a message quotes the label
+// instead of weaving it into its own sentence.
+const sq = (label: string): string => `”${label}”`;
+const eq = (label: string): string => `“${label}”`;
+const isQuestion = (label: string): boolean => label.trimEnd().endsWith('?');
+
 const sv: Record<string, Message> = {
-  required: ({ label }) => `Fyll i ${label}.`,
-  format: ({ label, params }) => FORMAT.sv[String(params.format)] ?? `Kontrollera att ${label} är rätt skrivet.`,
-  minLength: ({ label, params }) => (params.limit === 1 ? `Fyll i ${label}.` : `Skriv minst ${params.limit} tecken i ${label}.`),
-  maxLength: ({ label, params }) => `Skriv högst ${params.limit} tecken i ${label}.`,
-  minimum: ({ label, params }) => `Skriv ett tal som är ${params.limit} eller större i ${label}.`,
-  exclusiveMinimum: ({ label, params }) => `Skriv ett tal som är större än ${params.limit} i ${label}.`,
-  maximum: ({ label, params }) => `Skriv ett tal som är ${params.limit} eller mindre i ${label}.`,
-  exclusiveMaximum: ({ label, params }) => `Skriv ett tal som är mindre än ${params.limit} i ${label}.`,
-  multipleOf: ({ label, params }) => `Skriv ett tal i ${label} som är jämnt delbart med ${params.multipleOf}.`,
-  enum: ({ label }) => `Välj ett av alternativen för ${label}.`,
+  required: ({ label }) => (isQuestion(label) ? `Svara på frågan ${sq(label)}` : `Fyll i ${sq(label)}.`),
+  format: ({ label, params }) => FORMAT.sv[String(params.format)] ?? `Kontrollera att ${sq(label)} är rätt skrivet.`,
+  minLength: ({ label, params }) => (params.limit === 1 ? `Fyll i ${sq(label)}.` : `Skriv minst ${params.limit} tecken i ${sq(label)}.`),
+  maxLength: ({ label, params }) => `Skriv högst ${params.limit} tecken i ${sq(label)}.`,
+  minimum: ({ label, params }) => `Skriv ett tal som är ${params.limit} eller större i ${sq(label)}.`,
+  exclusiveMinimum: ({ label, params }) => `Skriv ett tal som är större än ${params.limit} i ${sq(label)}.`,
+  maximum: ({ label, params }) => `Skriv ett tal som är ${params.limit} eller mindre i ${sq(label)}.`,
+  exclusiveMaximum: ({ label, params }) => `Skriv ett tal som är mindre än ${params.limit} i ${sq(label)}.`,
+  multipleOf: ({ label, params }) => `Skriv ett tal i ${sq(label)} som är jämnt delbart med ${params.multipleOf}.`,
+  enum: ({ label }) => `Välj ett av alternativen för ${sq(label)}.`,
   type: ({ label, params }) =>
     params.type === 'integer'
-      ? `Skriv ${label} som ett heltal, utan decimaler.`
+      ? `Skriv ${sq(label)} som ett heltal, utan decimaler.`
       : params.type === 'number'
-        ? `Skriv ${label} som ett tal.`
-        : `Fyll i ${label} på nytt.`,
-  pattern: ({ label }) => `Kontrollera att ${label} är rätt skrivet.`,
+        ? `Skriv ${sq(label)} som ett tal.`
+        : `Fyll i ${sq(label)} på nytt.`,
+  pattern: ({ label }) => `Kontrollera att ${sq(label)} är rätt skrivet.`,
   dateRule: ({ label, params }) =>
     params.rule === 'maxDaysAhead'
-      ? `Välj ett datum senast ${params.latest} för ${label}.`
-      : `Välj ett datum tidigast ${params.earliest} för ${label}.`,
+      ? `Välj ett datum senast ${params.latest} för ${sq(label)}.`
+      : `Välj ett datum tidigast ${params.earliest} för ${sq(label)}.`,
   dateRange: ({ label, params, labelOf }) =>
     params.reason === 'order'
-      ? `Välj ${label} samma dag som ${labelOf(String(params.from))} eller senare.`
+      ? `Välj ${sq(label)} samma dag som ${sq(labelOf(String(params.from)))} eller senare.`
       : params.reason === 'minDays'
-        ? `Välj ${label} så att perioden blir minst ${params.limit} dagar.`
-        : `Välj ${label} så att perioden blir högst ${params.limit} dagar.`,
+        ? `Välj ${sq(label)} så att perioden blir minst ${params.limit} dagar.`
+        : `Välj ${sq(label)} så att perioden blir högst ${params.limit} dagar.`,
   additionalProperties: ({ params }) => `Okänt fält ${String(params.additionalProperty)}. Ta bort det.`,
   minItems: ({ label, params, schema }) =>
-    hasEnumItems(schema) ? `Välj minst ${params.limit} alternativ för ${label}.` : `Lägg till minst ${params.limit} i ${label}.`,
+    hasEnumItems(schema) ? `Välj minst ${params.limit} alternativ för ${sq(label)}.` : `Lägg till minst ${params.limit} i ${sq(label)}.`,
   maxItems: ({ label, params, schema }) =>
-    hasEnumItems(schema) ? `Välj högst ${params.limit} alternativ för ${label}.` : `Ta bort tills det finns högst ${params.limit} i ${label}.`,
-  uniqueItems: ({ label }) => `Ta bort dubbletterna i ${label}.`,
-  const: ({ label, params }) => (params.allowedValue === true ? `Du måste bekräfta ”${label}”.` : `Kontrollera ${label}.`),
+    hasEnumItems(schema) ? `Välj högst ${params.limit} alternativ för ${sq(label)}.` : `Ta bort tills det finns högst ${params.limit} i ${sq(label)}.`,
+  uniqueItems: ({ label }) => `Ta bort dubbletterna i ${sq(label)}.`,
+  const: ({ label, params }) => (params.allowedValue === true ? `Du måste bekräfta ${sq(label)}.` : `Kontrollera ${sq(label)}.`),
 };
 
 const en: Record<string, Message> = {
-  required: ({ label }) => `Enter ${label}.`,
-  format: ({ label, params }) => FORMAT.en[String(params.format)] ?? `Check that ${label} is written correctly.`,
-  minLength: ({ label, params }) => (params.limit === 1 ? `Enter ${label}.` : `Enter at least ${params.limit} characters in ${label}.`),
-  maxLength: ({ label, params }) => `Enter at most ${params.limit} characters in ${label}.`,
-  minimum: ({ label, params }) => `Enter a number of ${params.limit} or more in ${label}.`,
-  exclusiveMinimum: ({ label, params }) => `Enter a number greater than ${params.limit} in ${label}.`,
-  maximum: ({ label, params }) => `Enter a number of ${params.limit} or less in ${label}.`,
-  exclusiveMaximum: ({ label, params }) => `Enter a number less than ${params.limit} in ${label}.`,
-  multipleOf: ({ label, params }) => `Enter a number in ${label} that is a multiple of ${params.multipleOf}.`,
-  enum: ({ label }) => `Choose one of the options for ${label}.`,
+  required: ({ label }) => (isQuestion(label) ? `Answer the question ${eq(label)}` : `Enter ${eq(label)}.`),
+  format: ({ label, params }) => FORMAT.en[String(params.format)] ?? `Check that ${eq(label)} is written correctly.`,
+  minLength: ({ label, params }) => (params.limit === 1 ? `Enter ${eq(label)}.` : `Enter at least ${params.limit} characters in ${eq(label)}.`),
+  maxLength: ({ label, params }) => `Enter at most ${params.limit} characters in ${eq(label)}.`,
+  minimum: ({ label, params }) => `Enter a number of ${params.limit} or more in ${eq(label)}.`,
+  exclusiveMinimum: ({ label, params }) => `Enter a number greater than ${params.limit} in ${eq(label)}.`,
+  maximum: ({ label, params }) => `Enter a number of ${params.limit} or less in ${eq(label)}.`,
+  exclusiveMaximum: ({ label, params }) => `Enter a number less than ${params.limit} in ${eq(label)}.`,
+  multipleOf: ({ label, params }) => `Enter a number in ${eq(label)} that is a multiple of ${params.multipleOf}.`,
+  enum: ({ label }) => `Choose one of the options for ${eq(label)}.`,
   type: ({ label, params }) =>
     params.type === 'integer'
-      ? `Enter ${label} as a whole number.`
+      ? `Enter ${eq(label)} as a whole number.`
       : params.type === 'number'
-        ? `Enter ${label} as a number.`
-        : `Fill in ${label} again.`,
-  pattern: ({ label }) => `Check that ${label} is written correctly.`,
+        ? `Enter ${eq(label)} as a number.`
+        : `Fill in ${eq(label)} again.`,
+  pattern: ({ label }) => `Check that ${eq(label)} is written correctly.`,
   dateRule: ({ label, params }) =>
     params.rule === 'maxDaysAhead'
-      ? `Choose a date on or before ${params.latest} for ${label}.`
-      : `Choose a date on or after ${params.earliest} for ${label}.`,
+      ? `Choose a date on or before ${params.latest} for ${eq(label)}.`
+      : `Choose a date on or after ${params.earliest} for ${eq(label)}.`,
   dateRange: ({ label, params, labelOf }) =>
     params.reason === 'order'
-      ? `Choose ${label} on or after ${labelOf(String(params.from))}.`
+      ? `Choose ${eq(label)} on or after ${eq(labelOf(String(params.from)))}.`
       : params.reason === 'minDays'
-        ? `Choose ${label} so that the period is at least ${params.limit} days.`
-        : `Choose ${label} so that the period is at most ${params.limit} days.`,
+        ? `Choose ${eq(label)} so that the period is at least ${params.limit} days.`
+        : `Choose ${eq(label)} so that the period is at most ${params.limit} days.`,
   additionalProperties: ({ params }) => `Unknown field ${String(params.additionalProperty)}. Remove it.`,
   minItems: ({ label, params, schema }) =>
-    hasEnumItems(schema) ? `Choose at least ${params.limit} ${params.limit === 1 ? 'option' : 'options'} for ${label}.` : `Add at least ${params.limit} to ${label}.`,
+    hasEnumItems(schema) ? `Choose at least ${params.limit} ${params.limit === 1 ? 'option' : 'options'} for ${eq(label)}.` : `Add at least ${params.limit} to ${eq(label)}.`,
   maxItems: ({ label, params, schema }) =>
-    hasEnumItems(schema) ? `Choose at most ${params.limit} ${params.limit === 1 ? 'option' : 'options'} for ${label}.` : `Remove entries until ${label} has at most ${params.limit}.`,
-  uniqueItems: ({ label }) => `Remove the duplicates in ${label}.`,
-  const: ({ label, params }) => (params.allowedValue === true ? `You must confirm "${label}".` : `Check ${label}.`),
+    hasEnumItems(schema) ? `Choose at most ${params.limit} ${params.limit === 1 ? 'option' : 'options'} for ${eq(label)}.` : `Remove entries until ${eq(label)} has at most ${params.limit}.`,
+  uniqueItems: ({ label }) => `Remove the duplicates in ${eq(label)}.`,
+  const: ({ label, params }) => (params.allowedValue === true ? `You must confirm ${eq(label)}.` : `Check ${eq(label)}.`),
 };
 
 /** Built-in messages per locale and ajv keyword, written as how to fix the problem. */
@@ -116,6 +122,6 @@ export const ERROR_MESSAGES: Record<Locale, Record<string, Message>> = { sv, en 
 
 /** The message when no built-in one fits the keyword. */
 export const FALLBACK_MESSAGE: Record<Locale, Message> = {
-  sv: ({ label }) => `Kontrollera ${label}.`,
-  en: ({ label }) => `Check ${label}.`,
+  sv: ({ label }) => `Kontrollera ${sq(label)}.`,
+  en: ({ label }) => `Check ${eq(label)}.`,
 };
