@@ -1,0 +1,73 @@
+import type { EffectiveService, LocalText, SubmissionError } from '@samform/model';
+import type { Receipt, SubmitResult } from '@samform/renderer';
+
+/** A municipality or collaboration, as GET /api/tenants lists it. */
+export interface TenantSummary {
+  id: string;
+  name: string;
+  kind: 'municipality' | 'collaboration';
+  memberOf: string[];
+}
+
+/** One e-service of a municipality's list; `description` and `category` when the server gives them. */
+export interface ServiceSummary {
+  id: string;
+  version: number;
+  title: LocalText;
+  owner: string;
+  shared: boolean;
+  description?: LocalText;
+  category?: string;
+}
+
+/** A failed API call with its HTTP status (0 when the server could not be reached). */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function getJson<T>(path: string, locale: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': locale } });
+  if (!response.ok) throw new ApiError(response.status, `${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Every municipality and collaboration. */
+export function fetchTenants(locale: string): Promise<TenantSummary[]> {
+  return getJson('/api/tenants', locale);
+}
+
+/** The e-services a municipality offers. */
+export function fetchServices(tenant: string, locale: string): Promise<ServiceSummary[]> {
+  return getJson(`/api/t/${encodeURIComponent(tenant)}/services`, locale);
+}
+
+/** One e-service as the municipality serves it. */
+export function fetchService(tenant: string, service: string, locale: string): Promise<EffectiveService> {
+  return getJson(`/api/t/${encodeURIComponent(tenant)}/services/${encodeURIComponent(service)}`, locale);
+}
+
+/**
+ * Sends answers once: the same Idempotency-Key for retries of one attempt makes the server
+ * answer the first receipt instead of filing the case twice.
+ */
+export async function submitAnswers(tenant: string, service: string, data: unknown, locale: string, idempotencyKey: string): Promise<SubmitResult> {
+  const url = `/api/t/${encodeURIComponent(tenant)}/services/${encodeURIComponent(service)}/submissions?lang=${locale}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': locale, 'idempotency-key': idempotencyKey },
+      body: JSON.stringify({ data }),
+    });
+  } catch {
+    return { ok: false, errors: [] };
+  }
+  if (response.status === 201 || response.status === 200) return { ok: true, receipt: (await response.json()) as Receipt };
+  if (response.status === 422) {
+    const body = (await response.json().catch(() => ({}))) as { errors?: SubmissionError[] };
+    return { ok: false, errors: body.errors ?? [] };
+  }
+  return { ok: false, errors: [] };
+}

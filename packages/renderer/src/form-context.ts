@@ -1,0 +1,19 @@
+import type { Registry } from '@rjsf/utils';
+
+/** What the theme's templates need beyond rjsf's props. */
+export interface SamformFormContext {
+  locale: string;
+  /** The top-level properties the current step shows; all of them when unset. */
+  stepFields?: string[];
+}
+
+/** The form context of a registry, with Swedish as the locale when unset. */
+export function samformContext(registry: Registry): SamformFormContext {
+  const context = registry.formContext as Partial<SamformFormContext> | undefined;
+  return { locale: context?.locale ?? 'sv', ...(context?.stepFields ? { stepFields: context.stepFields } : {}) };
+}
+
+/** The locale a template renders in. */
+export function localeOf(registry: Registry): string {
+  return samformContext(registry).locale;
+}

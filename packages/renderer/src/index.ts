@@ -1,0 +1,17 @@
+export { ServiceForm } from './service-form.tsx';
+export type { Answers, FormPage, ServiceFormProps, SubmitResult } from './service-form.tsx';
+export { ReceiptView } from './receipt-view.tsx';
+export type { Receipt, ReceiptViewProps } from './receipt-view.tsx';
+export { ReviewAnswers } from './review-answers.tsx';
+export { ErrorSummary } from './error-summary.tsx';
+export type { SummaryError } from './error-summary.tsx';
+export { answersForReview } from './answers-for-review.ts';
+export type { ReviewAnswer, ReviewSection } from './answers-for-review.ts';
+export { samformTheme } from './theme.ts';
+export { rjsfValidator } from './rjsf-validator.ts';
+export { pageTitle } from './page-title.ts';
+export { stepsOf } from './steps.ts';
+export { cleanAnswers } from './clean-answers.ts';
+export { rendererText } from './renderer-text.ts';
+export type { SamformFormContext } from './form-context.ts';
+export type { AnswerValidator } from './validate-answers.ts';

@@ -1,0 +1,280 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { withTheme } from '@rjsf/core';
+import type { IChangeEvent } from '@rjsf/core';
+import { localizeDefinition, text } from '@samform/model';
+import type { ServiceDefinition, SubmissionError } from '@samform/model';
+import { answersForReview } from './answers-for-review.ts';
+import { cleanAnswers } from './clean-answers.ts';
+import { toErrorSchema } from './error-schema.ts';
+import { ErrorSummary } from './error-summary.tsx';
+import type { SamformFormContext } from './form-context.ts';
+import { pageTitle } from './page-title.ts';
+import { ReceiptView } from './receipt-view.tsx';
+import type { Receipt } from './receipt-view.tsx';
+import { rendererText } from './renderer-text.ts';
+import { ReviewAnswers } from './review-answers.tsx';
+import { rjsfValidator } from './rjsf-validator.ts';
+import { errorsOfStep, stepIndexOf, stepsOf } from './steps.ts';
+import { samformTheme } from './theme.ts';
+import { translateString } from './translate-string.ts';
+import { compileForBrowser, validateAnswers } from './validate-answers.ts';
+import type { AnswerValidator } from './validate-answers.ts';
+
+/** The outcome of sending: the receipt, or the server's errors (empty when it could not be reached). */
+export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; errors: SubmissionError[] };
+
+/** Answers as the form holds them: one value per top-level property. */
+export type Answers = Record<string, unknown>;
+
+/** A page of the flow: a step's index, or the review page. */
+export type FormPage = number | 'review';
+
+/** Props of {@link ServiceForm}. */
+export interface ServiceFormProps {
+  service: ServiceDefinition;
+  locale: string;
+  /** Sends the answers; resolves with the receipt or the errors of a 422. */
+  onSubmit(data: Answers): Promise<SubmitResult>;
+  initialData?: Answers;
+  initialPage?: FormPage;
+  /** Errors to show at first (a server-rendered page after a failed plain post). */
+  initialErrors?: SubmissionError[];
+  /** Called on every change, e.g. to keep answers across a reload. */
+  onDataChange?(data: Answers): void;
+  /** Called once sent; without it the form shows the receipt itself. */
+  onSent?(receipt: Receipt): void;
+  /**
+   * The answers' validator, e.g. the version's ajv standalone module; by default the definition
+   * is compiled in the page (which needs a CSP allowing it).
+   */
+  validator?: AnswerValidator;
+  /** Move focus to the h1 when the form first shows (after an in-page navigation to it). */
+  focusHeadingOnMount?: boolean;
+  /** Less specific title parts after the form's own, e.g. ["Östersund", "Samform"]. */
+  titleParts?: string[];
+}
+
+type FocusTarget = { target: 'heading' | 'summary'; n: number };
+
+const ThemedForm = withTheme<Answers>(samformTheme);
+
+/**
+ * An e-service as a step-by-step form: one step's fields per page, Continue validating with the
+ * same compiled rules as the server (showing only that step's errors), a review page with change
+ * links, and Send. Errors show in a focused summary and beside each field; focus moves to the new
+ * heading on every page change; sending is announced in a polite live region.
+ */
+export function ServiceForm(props: ServiceFormProps) {
+  const { service, locale, onSubmit, onDataChange, onSent, titleParts = [] } = props;
+  const t = rendererText(locale);
+  const steps = useMemo(() => stepsOf(service), [service]);
+  const compiled = useMemo(() => props.validator ?? compileForBrowser(service), [service, props.validator]);
+  const localized = useMemo(() => localizeDefinition(service, locale), [service, locale]);
+
+  const [data, setData] = useState<Answers>(props.initialData ?? {});
+  const [page, setPage] = useState<FormPage>(props.initialPage ?? 0);
+  const [errors, setErrors] = useState<SubmissionError[]>(props.initialErrors ?? []);
+  const [attempted, setAttempted] = useState<ReadonlySet<FormPage>>(() => new Set(props.initialErrors?.length ? [props.initialPage ?? 0] : []));
+  const [returnToReview, setReturnToReview] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [receipt, setReceipt] = useState<Receipt | undefined>();
+  const [focus, setFocus] = useState<FocusTarget | undefined>(() =>
+    props.focusHeadingOnMount ? { target: props.initialErrors?.length ? 'summary' : 'heading', n: 0 } : undefined,
+  );
+
+  const dataRef = useRef(data);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+
+  const serviceTitle = text(service.title, locale);
+  const step = typeof page === 'number' ? steps[page] : undefined;
+  const stepTitle = step ? text(step.title, locale) : t.review;
+  const multiStep = steps.length > 1 || service.steps !== undefined;
+
+  useEffect(() => {
+    if (receipt && !onSent) return;
+    document.title = pageTitle([stepTitle, serviceTitle, ...titleParts], { locale, hasErrors: errors.length > 0 });
+  }, [stepTitle, serviceTitle, titleParts.join('|'), locale, errors.length, receipt, onSent]);
+
+  useEffect(() => {
+    if (!focus) return;
+    (focus.target === 'summary' ? summary.current : heading.current)?.focus();
+  }, [focus]);
+
+  const errorSchema = useMemo(() => toErrorSchema(errors), [errors]);
+  const formContext = useMemo<SamformFormContext>(() => ({ locale, ...(step ? { stepFields: step.fields } : {}) }), [locale, step]);
+
+  const validateAll = (answers: Answers): SubmissionError[] => validateAnswers(compiled, service, cleanAnswers(answers) ?? {}, locale);
+
+  const goTo = (next: FormPage) => {
+    setPage(next);
+    setErrors([]);
+    setFocus((f) => ({ target: 'heading', n: (f?.n ?? 0) + 1 }));
+  };
+
+  const showErrors = (onPage: FormPage, shown: SubmissionError[]) => {
+    setPage(onPage);
+    setErrors(shown);
+    setAttempted((set) => new Set(set).add(onPage));
+    setFocus((f) => ({ target: 'summary', n: (f?.n ?? 0) + 1 }));
+  };
+
+  const handleChange = (event: IChangeEvent<Answers>) => {
+    const next = event.formData ?? {};
+    dataRef.current = next;
+    setData(next);
+    onDataChange?.(next);
+  };
+
+  // Live validation starts only after a failed attempt on this page, and then on leaving a field.
+  const handleBlur = () => {
+    if (!step || !attempted.has(page)) return;
+    setErrors(errorsOfStep(validateAll(dataRef.current), step));
+  };
+
+  const handleContinue = () => {
+    if (!step || typeof page !== 'number') return;
+    const stepErrors = errorsOfStep(validateAll(dataRef.current), step);
+    if (stepErrors.length > 0) return showErrors(page, stepErrors);
+    if (returnToReview || page === steps.length - 1) {
+      setReturnToReview(false);
+      return goTo('review');
+    }
+    goTo(page + 1);
+  };
+
+  const handleBack = () => {
+    setReturnToReview(false);
+    if (page === 'review') goTo(steps.length - 1);
+    else if (page > 0) goTo(page - 1);
+  };
+
+  const handleChangeAnswer = (stepIndex: number) => {
+    setReturnToReview(true);
+    goTo(stepIndex);
+  };
+
+  // Errors that reach the review page (from the server) go back to the first step they belong to.
+  const showErrorsWhereTheyBelong = (all: SubmissionError[]) => {
+    const first = all.map((error) => stepIndexOf(steps, error.path)).find((i) => i >= 0);
+    if (first === undefined) return showErrors('review', all);
+    const onStep = steps[first];
+    showErrors(first, onStep ? errorsOfStep(all, onStep) : all);
+    setReturnToReview(true);
+  };
+
+  const handleSend = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    const answers = (cleanAnswers(dataRef.current) ?? {}) as Answers;
+    const invalid = validateAll(answers);
+    if (invalid.length > 0) return showErrorsWhereTheyBelong(invalid);
+    setSending(true);
+    setErrors([]);
+    setAnnouncement(t.sending);
+    let result: SubmitResult;
+    try {
+      result = await onSubmit(answers);
+    } catch {
+      result = { ok: false, errors: [] };
+    }
+    setSending(false);
+    if (result.ok) {
+      setAnnouncement(t.sent);
+      setReceipt(result.receipt);
+      onSent?.(result.receipt);
+      return;
+    }
+    setAnnouncement('');
+    if (result.errors.length > 0) return showErrorsWhereTheyBelong(result.errors);
+    showErrors('review', [{ path: '', keyword: 'network', message: t.sendFailed }]);
+  };
+
+  const liveRegion = (
+    <div className="sf-visually-hidden" role="status" aria-live="polite">
+      {announcement}
+    </div>
+  );
+
+  if (receipt && !onSent) {
+    return (
+      <div className="sf-page">
+        {liveRegion}
+        <ReceiptView service={service} receipt={receipt} locale={locale} focusOnMount />
+      </div>
+    );
+  }
+
+  const caption = multiStep
+    ? `${serviceTitle}${typeof page === 'number' ? ` – ${t.stepOf(page + 1, steps.length)}` : ''}`
+    : page === 'review'
+      ? serviceTitle
+      : undefined;
+  const description = page === 0 && service.description ? text(service.description, locale) : undefined;
+  const linkable = (error: { path: string }) => typeof page === 'number' && stepIndexOf(steps, error.path) === page;
+
+  return (
+    <div className="sf-page">
+      {liveRegion}
+      {page !== 0 ? (
+        <button type="button" className="sf-back-link" onClick={handleBack}>
+          {t.back}
+        </button>
+      ) : null}
+      <ErrorSummary errors={errors} locale={locale} linkable={linkable} ref={summary} />
+      {caption ? <p className="sf-caption">{caption}</p> : null}
+      <h1 className="sf-heading-xl" tabIndex={-1} ref={heading}>
+        {stepTitle}
+      </h1>
+      {description ? <p className="sf-lead">{description}</p> : null}
+      {step ? (
+        <ThemedForm
+          key={step.id}
+          schema={localized.schema}
+          uiSchema={localized.uiSchema}
+          formData={data}
+          formContext={formContext}
+          validator={rjsfValidator()}
+          idPrefix="root"
+          noValidate
+          noHtml5Validate
+          showErrorList={false}
+          extraErrors={errorSchema}
+          translateString={translateString(locale)}
+          // A `const: true` consent must start unticked: the citizen ticks it, the form never does.
+          experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never' }}
+          onChange={handleChange}
+          onBlur={handleBlur}
+          onSubmit={handleContinue}
+          className="sf-form"
+        >
+          <div className="sf-actions">
+            <button type="submit" className="sf-button">
+              {t.next}
+            </button>
+          </div>
+        </ThemedForm>
+      ) : (
+        <>
+          <p className="sf-lead">{t.reviewIntro}</p>
+          <ReviewAnswers sections={answersForReview(service, data, locale)} locale={locale} onChange={handleChangeAnswer} />
+          {service.privacyNotice ? (
+            <div className="sf-notice sf-notice--info">
+              <h2 className="sf-notice-heading">{t.privacy}</h2>
+              <p className="sf-notice-body">{text(service.privacyNotice, locale)}</p>
+            </div>
+          ) : null}
+          <form className="sf-form" onSubmit={handleSend} noValidate>
+            <div className="sf-actions">
+              <button type="submit" className="sf-button" aria-disabled={sending || undefined}>
+                {sending ? t.sending : t.send}
+              </button>
+            </div>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import express, { Router } from 'express';
+import type { Express } from 'express';
+import type { DestinationStream, Logger } from 'pino';
+import type { Store } from '@samform/store';
+import { createStaffAuth } from './auth/staff-auth.ts';
+import { createLogger } from './http/create-logger.ts';
+import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { logOf } from './http/request-context.ts';
+import { requestLogging } from './http/request-logging.ts';
+import { apiSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
+import { serveClient } from './http/serve-client.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { queueRoutes } from './routes/queue-routes.ts';
+import type { RouteDeps } from './routes/route-deps.ts';
+import { serviceRoutes } from './routes/service-routes.ts';
+import { submissionRoutes } from './routes/submission-routes.ts';
+import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
+import { createValidatorCache } from './services/validator-cache.ts';
+import type { ValidatorCache } from './services/validator-cache.ts';
+
+/** What the app is built from; only `store` is required. */
+export interface AppDeps {
+  store: Store;
+  /** A ready logger; otherwise one writing JSON lines to `logDestination` (default stdout). */
+  logger?: Logger;
+  logDestination?: DestinationStream;
+  /** Shared with start-up, which warms it; a fresh one when omitted. */
+  validators?: ValidatorCache;
+  /** Signs session cookies; random per process when omitted. */
+  sessionSecret?: string;
+  /** The built citizen client; without it non-API pages answer 404. */
+  clientDir?: string;
+  /** Origins besides the app's own whose pages may send staff requests (a dev server). */
+  allowedOrigins?: string[];
+  /** Express `trust proxy`; off by default. */
+  trustProxy?: boolean | number | string;
+  /** The clock (time of receipt, leases). */
+  clock?: () => Date;
+}
+
+/** Build the HTTP app: the JSON API under /api and the client for everything else. */
+export function createApp(deps: AppDeps): Express {
+  const logger = deps.logger ?? createLogger(deps.logDestination);
+  const validators = deps.validators ?? createValidatorCache();
+  const clock = deps.clock ?? (() => new Date());
+  const staffAuth = createStaffAuth(deps.store, { sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex') });
+  const routeDeps: RouteDeps = {
+    store: deps.store,
+    staffAuth,
+    services: (res) => ({ store: deps.store, validators, clock, log: logOf(res) }),
+    allowedOrigins: deps.allowedOrigins ?? [],
+  };
+
+  const app = express();
+  // Query values stay strings (or string arrays): `status[$ne]=x` must never become an object.
+  app.set('query parser', 'simple');
+  app.set('trust proxy', deps.trustProxy ?? false);
+  app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+
+  const api = Router();
+  api.use(apiSecurityHeaders, (_req, res, next) => {
+    // Answers carry personal data: no shared or browser cache may keep them.
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(...staffAuth.middleware);
+  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
+  const tenantApi = Router({ mergeParams: true });
+  tenantApi.use(serviceRoutes(routeDeps), submissionRoutes(routeDeps), queueRoutes(routeDeps));
+  api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  app.use(clientSecurityHeaders, serveClient(deps.clientDir));
+  app.use(errorHandler);
+  return app;
+}

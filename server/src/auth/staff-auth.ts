@@ -1,0 +1,122 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import { Passport } from 'passport';
+import { Strategy as LocalStrategy } from 'passport-local';
+import type { StaffRole, Store } from '@samform/store';
+import type { Actor } from './actor.ts';
+import { ANONYMOUS } from './actor.ts';
+import { PortSessionStore, SESSION_MAX_AGE_MS } from './port-session-store.ts';
+import { verifyStaffLogin } from './verify-staff-login.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- declaration merging is how passport types req.user
+  namespace Express {
+    interface User {
+      id: string;
+      username: string;
+      displayName: string;
+      tenantRoles: { [tenant: string]: StaffRole[] };
+    }
+  }
+}
+
+/** The name of the session cookie. */
+export const SESSION_COOKIE = 'samform.sid';
+
+/** What a signed-in staff member may see of themselves. */
+export interface StaffProfile {
+  username: string;
+  displayName: string;
+  tenantRoles: { [tenant: string]: StaffRole[] };
+}
+
+/** Staff sign-in: sessions in the store, passport-local with scrypt hashes. */
+export interface StaffAuth {
+  /** Session and passport middleware for /api. */
+  middleware: RequestHandler[];
+  /** Check `{username, password}` in the parsed body and start a fresh session; null on failure. */
+  logIn(req: Request, res: Response): Promise<StaffProfile | null>;
+  /** End the session server-side and clear its cookie. */
+  logOut(req: Request, res: Response): Promise<void>;
+  /** The signed-in staff member, or null. */
+  profile(req: Request): StaffProfile | null;
+  /** The actor of a session-only request (staff or anonymous). */
+  sessionActor(req: Request): Actor;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** Build staff sign-in over the storage port. */
+export function createStaffAuth(store: Store, options: { sessionSecret: string }): StaffAuth {
+  const passport = new Passport();
+  passport.use(
+    new LocalStrategy({ usernameField: 'username', passwordField: 'password', session: true }, (username, password, done) => {
+      verifyStaffLogin(store, username, password).then(
+        (user) => done(null, user === null ? false : toUser(user)),
+        (error: unknown) => done(error),
+      );
+    }),
+  );
+  passport.serializeUser((user, done) => done(null, user.id));
+  passport.deserializeUser((id: unknown, done) => {
+    if (typeof id !== 'string') return done(null, false);
+    store.getStaffUser(id).then(
+      // A disabled or deleted account loses its sessions at once.
+      (user) => done(null, user === null || user.disabled ? false : toUser(user)),
+      (error: unknown) => done(error),
+    );
+  });
+
+  // One store object per middleware: express-session installs its own `generate` on the store.
+  const sessionFor = (secure: boolean): RequestHandler =>
+    session({
+      name: SESSION_COOKIE,
+      secret: options.sessionSecret,
+      store: new PortSessionStore(store),
+      resave: false,
+      saveUninitialized: false,
+      unset: 'destroy',
+      cookie: { httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_MAX_AGE_MS, path: '/' },
+    });
+  const localSession = sessionFor(false);
+  const secureSession = sessionFor(true);
+  // Secure cookies everywhere except on the developer's own machine, which speaks plain HTTP.
+  const chooseSession: RequestHandler = (req, res, next) => (LOOPBACK_HOSTS.has(req.hostname) ? localSession : secureSession)(req, res, next);
+
+  return {
+    middleware: [chooseSession, passport.initialize(), passport.session()],
+
+    logIn: (req, res) =>
+      new Promise((resolve, reject) => {
+        const next: NextFunction = (error?: unknown) => (error === undefined ? resolve(null) : reject(error));
+        passport.authenticate('local', { session: true }, (error: unknown, user: Express.User | false) => {
+          if (error) return reject(error);
+          if (!user) return resolve(null);
+          // passport 0.7 regenerates the session here, so a planted session id never signs in.
+          req.logIn(user, (loginError: unknown) => (loginError ? reject(loginError) : resolve(toProfile(user))));
+        })(req, res, next);
+      }),
+
+    logOut: (req, res) =>
+      new Promise((resolve, reject) => {
+        const clear = (): void => {
+          res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+          resolve();
+        };
+        if (req.session === undefined) return clear();
+        req.session.destroy((error: unknown) => (error ? reject(error) : clear()));
+      }),
+
+    profile: (req) => (req.user === undefined ? null : toProfile(req.user)),
+
+    sessionActor: (req) => (req.user === undefined ? ANONYMOUS : { kind: 'staff', userId: req.user.id, tenantRoles: req.user.tenantRoles }),
+  };
+}
+
+function toUser(user: { id: string; username: string; displayName: string; tenantRoles: { [tenant: string]: StaffRole[] } }): Express.User {
+  return { id: user.id, username: user.username, displayName: user.displayName, tenantRoles: user.tenantRoles };
+}
+
+function toProfile(user: Express.User): StaffProfile {
+  return { username: user.username, displayName: user.displayName, tenantRoles: user.tenantRoles };
+}

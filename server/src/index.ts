@@ -1,0 +1,12 @@
+export { createApp } from './app.ts';
+export type { AppDeps } from './app.ts';
+export { startSamform, DemoCredentialsError } from './start-samform.ts';
+export type { RunningSamform, StartOptions } from './start-samform.ts';
+export { seedDemo } from './seed-demo.ts';
+export type { DemoForms, SeedReport } from './seed-demo.ts';
+export { readConfig, ConfigError } from './config.ts';
+export type { Config, Mode } from './config.ts';
+export { createLogger } from './http/create-logger.ts';
+export { scrubPersonnummer } from './http/scrub-personnummer.ts';
+export { hashPassword, verifyPassword } from './auth/password-hash.ts';
+export { hashApiKey } from './auth/hash-api-key.ts';

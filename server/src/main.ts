@@ -1,0 +1,77 @@
+import { openStore } from '@samform/store';
+import { ConfigError, readConfig } from './config.ts';
+import type { Config } from './config.ts';
+import { createLogger } from './http/create-logger.ts';
+import { DemoCredentialsError, startSamform } from './start-samform.ts';
+import type { RunningSamform } from './start-samform.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function storeDescription(config: Config): string {
+  if (config.mongodbUri === undefined) return `sqlite at ${config.dataDir.replace(/\/+$/, '')}/samform.sqlite`;
+  try {
+    // Only the host: the URI may carry a password.
+    return `mongodb at ${new URL(config.mongodbUri).host}`;
+  } catch {
+    return 'mongodb';
+  }
+}
+
+let config: Config;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  fail(error instanceof ConfigError ? error.message : String(error));
+}
+
+const logger = createLogger(undefined, config.logLevel);
+if (config.mode === 'production' && config.sessionSecret === undefined) {
+  logger.warn('SAMFORM_SESSION_SECRET is not set: sessions are signed with a random secret and end when this process does');
+}
+
+const store = await openStore({ dataDir: config.dataDir, ...(config.mongodbUri === undefined ? {} : { mongodbUri: config.mongodbUri }) });
+let running: RunningSamform;
+try {
+  running = await startSamform({
+    store,
+    mode: config.mode,
+    port: config.port,
+    clientDir: config.clientDir,
+    logger,
+    trustProxy: config.trustProxy,
+    ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
+  });
+} catch (error) {
+  await store.close();
+  if (error instanceof DemoCredentialsError) fail(error.message);
+  logger.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}
+
+const tenants = await store.listTenants();
+const municipalities = tenants.filter((t) => t.kind === 'municipality').length;
+const collaborations = tenants.length - municipalities;
+console.log(
+  `Samform listening on http://localhost:${running.port} (store: ${storeDescription(config)}, mode: ${config.mode}, ` +
+    `${municipalities} municipalities, ${collaborations} collaborations)`,
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await running.close();
+    await store.close();
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'unclean shutdown');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

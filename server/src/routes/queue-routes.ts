@@ -1,0 +1,133 @@
+import { Router } from 'express';
+import type { Request } from 'express';
+import { AppError } from '@samform/model';
+import { QUEUE_ITEM_STATUSES } from '@samform/store';
+import type { QueueItem, QueueItemStatus } from '@samform/store';
+import { requestActor } from '../auth/request-actor.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
+import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
+import { ackQueueItem, authorizeQueues, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { pathParam } from '../http/path-param.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+function badRequest(code: string, message: string): AppError {
+  return new AppError(code, 400, message);
+}
+
+// The simple query parser keeps `status[$ne]=x` a flat key; any key not listed here is refused.
+function checkQuery(req: Request, allowed: readonly string[]): void {
+  for (const [key, value] of Object.entries(req.query)) {
+    if (!allowed.includes(key)) throw badRequest('invalid-query', `Unknown query parameter "${key.slice(0, 40)}".`);
+    if (typeof value !== 'string') throw badRequest('invalid-query', `Query parameter "${key}" must be given once.`);
+  }
+}
+
+function parseStatus(value: unknown): QueueItemStatus | undefined {
+  if (value === undefined) return undefined;
+  const status = QUEUE_ITEM_STATUSES.find((s) => s === value);
+  if (status === undefined) throw badRequest('invalid-status', `status must be one of ${QUEUE_ITEM_STATUSES.join(', ')}.`);
+  return status;
+}
+
+function parseLimit(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 500) {
+    throw badRequest('invalid-limit', 'limit must be a whole number from 1 to 500.');
+  }
+  return Number(value);
+}
+
+function bodyObject(body: unknown): { [key: string]: unknown } {
+  if (body === undefined) return {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('invalid-body', 'The body must be a JSON object.');
+  return body as { [key: string]: unknown };
+}
+
+function parseLeaseSeconds(body: unknown): number | undefined {
+  const { leaseSeconds } = bodyObject(body);
+  if (leaseSeconds === undefined) return undefined;
+  if (typeof leaseSeconds !== 'number' || !Number.isInteger(leaseSeconds) || leaseSeconds < 10 || leaseSeconds > 3600) {
+    throw badRequest('invalid-lease-seconds', 'leaseSeconds must be a whole number from 10 to 3600.');
+  }
+  return leaseSeconds;
+}
+
+function parseLeaseId(body: unknown): string {
+  const { leaseId } = bodyObject(body);
+  if (typeof leaseId !== 'string' || leaseId.length === 0 || leaseId.length > 200) throw badRequest('invalid-lease-id', 'The body must be {"leaseId": "…"}.');
+  return leaseId;
+}
+
+/** The API view of a queue item. */
+function itemView(item: QueueItem): QueueItem {
+  const { id, reference, service, version, receivedAt, status, attempts, data } = item;
+  return { id, reference, service, version, receivedAt, status, attempts, data };
+}
+
+/**
+ * A municipality's queues, for its case workers (session) and case-management systems
+ * (API key): list, list items, lease, ack.
+ */
+export function queueRoutes(deps: RouteDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  // Who is asking, whether they may, and, for a cookie session changing state, whether the
+  // request comes from our own pages (a cross-site form could otherwise ride the cookie).
+  router.use('/queues', async (req, res, next) => {
+    const tenant = tenantOf(res);
+    const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
+    setContext(res, 'actor', actor);
+    const changing = STATE_CHANGING.has(req.method);
+    authorizeQueues(actor, tenant.id, changing ? 'work' : 'read');
+    if (actor.kind === 'staff' && changing && !isSameOrigin(req, deps.allowedOrigins)) {
+      throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');
+    }
+    next();
+  });
+
+  router.get('/queues', async (req, res) => {
+    checkQuery(req, []);
+    const queues = await listQueues(deps.services(res), actorOf(res), { tenant: tenantOf(res) });
+    res.json(queues.map(({ id, name, counts }) => ({ id, name, counts })));
+  });
+
+  router.get('/queues/:queue/items', async (req, res) => {
+    checkQuery(req, ['status', 'limit']);
+    const status = parseStatus(req.query.status);
+    const limit = parseLimit(req.query.limit);
+    const items = await listQueueItems(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      ...(status === undefined ? {} : { status }),
+      ...(limit === undefined ? {} : { limit }),
+    });
+    res.json(items.map(itemView));
+  });
+
+  router.post('/queues/:queue/lease', jsonBody({ required: false }), async (req, res) => {
+    const leaseSeconds = parseLeaseSeconds(req.body);
+    const lease = await leaseQueueItem(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      ...(leaseSeconds === undefined ? {} : { leaseSeconds }),
+    });
+    if (lease === null) {
+      res.status(204).end();
+      return;
+    }
+    res.json({ item: itemView(lease.item), leaseId: lease.leaseId, leaseUntil: lease.leaseUntil });
+  });
+
+  router.post('/queues/:queue/items/:item/ack', jsonBody({ required: true }), async (req, res) => {
+    const item = await ackQueueItem(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      itemId: pathParam(req, 'item'),
+      leaseId: parseLeaseId(req.body),
+    });
+    res.json({ item: itemView(item) });
+  });
+
+  return router;
+}

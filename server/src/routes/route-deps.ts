@@ -1,0 +1,14 @@
+import type { Response } from 'express';
+import type { Store } from '@samform/store';
+import type { StaffAuth } from '../auth/staff-auth.ts';
+import type { ServiceDeps } from '../services/service-deps.ts';
+
+/** What the routers are built from. */
+export interface RouteDeps {
+  store: Store;
+  staffAuth: StaffAuth;
+  /** The use cases' dependencies, with the request's logger. */
+  services(res: Response): ServiceDeps;
+  /** Origins besides the app's own that staff pages may be served from (a dev server). */
+  allowedOrigins: readonly string[];
+}

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { AppError, LOCALES } from '@samform/model';
+import { jsonBody } from '../http/json-body.ts';
+import { actorOf, tenantOf } from '../http/request-context.ts';
+import { requestLocale } from '../http/request-locale.ts';
+import { submitAnswers } from '../services/submission-service.ts';
+import { pathParam } from '../http/path-param.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+
+/** POST /services/:service/submissions: a citizen sends answers and gets a receipt. */
+export function submissionRoutes(deps: RouteDeps): Router {
+  const router = Router({ mergeParams: true });
+  router.post('/services/:service/submissions', jsonBody({ required: true }), async (req, res) => {
+    const idempotencyKey = req.get('idempotency-key');
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new AppError('invalid-idempotency-key', 400, 'Idempotency-Key must be 1-200 printable ASCII characters.');
+    }
+    const receipt = await submitAnswers(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      serviceId: pathParam(req, 'service'),
+      body: req.body as unknown,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      locale: requestLocale(req, LOCALES),
+    });
+    res.status(201).json(receipt);
+  });
+  return router;
+}

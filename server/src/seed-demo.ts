@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceDefinition } from '@samform/model';
+import type { Queue, StaffRole, StaffUser, Store, Tenant } from '@samform/store';
+import { hashApiKey } from './auth/hash-api-key.ts';
+import { hashPassword } from './auth/password-hash.ts';
+import type { ScryptCost } from './auth/password-hash.ts';
+import { canonicalJson } from './services/canonical-json.ts';
+
+/** The demo content, as `loadForms()` of @samform/forms reads it from forms/. */
+export interface DemoForms {
+  tenants: Tenant[];
+  queues: Record<string, Queue[]>;
+  services: { owner: string; definition: ServiceDefinition }[];
+}
+
+/** What a seed run changed. */
+export interface SeedReport {
+  tenants: number;
+  published: string[];
+  adoptions: number;
+  users: number;
+}
+
+const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: string }> = {
+  handlaggare: { suffix: 'handlaggare', role: 'caseworker', title: 'Handläggare' },
+  designer: { suffix: 'designer', role: 'designer', title: 'Formgivare' },
+  admin: { suffix: 'admin', role: 'admin', title: 'Administratör' },
+};
+
+/**
+ * Make the store hold the demo: tenants, queues, every e-service of forms/ (a changed file
+ * becomes the next version), a 'latest' adoption of every shared e-service by every member,
+ * and demo staff (`{t}.handlaggare`, `{t}.designer`, `{t}.admin`, password `demo-{t}`) and
+ * API keys (`demo-key-{t}`). Safe to run on every start: what exists is left as it is.
+ */
+export async function seedDemo(store: Store, forms: DemoForms, options: { now?: Date; passwordCost?: ScryptCost } = {}): Promise<SeedReport> {
+  const now = (options.now ?? new Date()).toISOString();
+  const report: SeedReport = { tenants: forms.tenants.length, published: [], adoptions: 0, users: 0 };
+
+  for (const tenant of forms.tenants) {
+    await store.putTenant(tenant);
+    for (const queue of forms.queues[tenant.id] ?? []) await store.putQueue(tenant.id, queue);
+  }
+
+  for (const { owner, definition } of forms.services) {
+    const latest = await store.getServiceVersion(owner, definition.id);
+    if (latest !== null && canonicalJson(latest.definition) === canonicalJson(definition)) continue;
+    const version = (latest?.version ?? 0) + 1;
+    await store.publishServiceVersion(owner, { owner, serviceId: definition.id, version, definition, publishedAt: now, note: 'Demo seed from forms/' });
+    report.published.push(`${owner}/${definition.id}@${version}`);
+  }
+
+  const collaborations = new Set(forms.tenants.filter((t) => t.kind === 'collaboration').map((t) => t.id));
+  for (const { owner, definition } of forms.services) {
+    if (!collaborations.has(owner)) continue;
+    for (const member of forms.tenants.filter((t) => t.kind === 'municipality' && t.memberOf.includes(owner))) {
+      if ((await store.getAdoption(member.id, owner, definition.id)) !== null) continue;
+      await store.putAdoption(member.id, { owner, serviceId: definition.id, track: 'latest', overrides: {}, adoptedAt: now });
+      report.adoptions++;
+    }
+  }
+
+  const accounts: { tenant: Tenant; kind: keyof typeof ROLE_TITLES }[] = forms.tenants.flatMap((tenant) =>
+    (tenant.kind === 'municipality' ? (['handlaggare', 'designer', 'admin'] as const) : (['designer', 'admin'] as const)).map((kind) => ({ tenant, kind })),
+  );
+  // Hashing is the slow part of a first start; scrypt runs on the thread pool, so in parallel.
+  const created = await Promise.all(
+    accounts.map(async ({ tenant, kind }) => {
+      const { suffix, role, title } = ROLE_TITLES[kind]!;
+      const username = `${tenant.id}.${suffix}`;
+      if ((await store.findStaffUserByUsername(username)) !== null) return false;
+      const user: StaffUser = {
+        id: randomUUID(),
+        username,
+        displayName: `${title}, ${tenant.name}`,
+        passwordHash: await hashPassword(`demo-${tenant.id}`, options.passwordCost),
+        tenantRoles: { [tenant.id]: [role] },
+        disabled: false,
+        demo: true,
+      };
+      await store.putStaffUser(user);
+      return true;
+    }),
+  );
+  report.users = created.filter(Boolean).length;
+
+  for (const tenant of forms.tenants.filter((t) => t.kind === 'municipality')) {
+    const hash = hashApiKey(`demo-key-${tenant.id}`);
+    if ((await store.findApiKeyByHash(tenant.id, hash)) !== null) continue;
+    await store.putApiKey(tenant.id, { id: `demo-${tenant.id}`, label: 'Demo key', hash, createdAt: now, demo: true });
+  }
+  return report;
+}

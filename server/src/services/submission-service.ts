@@ -1,0 +1,107 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError, ConflictError, NotFoundError, UnprocessableError, localizeIssues, routeSubmission } from '@samform/model';
+import type { JsonValue } from '@samform/model';
+import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
+import type { Actor } from '../auth/actor.ts';
+import { resolveService } from './catalog-service.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { newReference } from './new-reference.ts';
+import type { ServiceDeps } from './service-deps.ts';
+
+/** What a submitter gets back: the receipt. */
+export interface Receipt {
+  id: string;
+  reference: string;
+  receivedAt: string;
+  version: number;
+  queue: string;
+}
+
+/** A submit as the route parsed it. */
+export interface SubmitInput {
+  tenant: Tenant;
+  serviceId: string;
+  /** The parsed JSON body, not yet checked. */
+  body: unknown;
+  idempotencyKey?: string;
+  locale: string;
+}
+
+const REFERENCE_ATTEMPTS = 5;
+
+const MALFORMED: Record<string, string> = {
+  sv: 'Svaren saknas eller har fel form: skicka {"data": {…}}.',
+  en: 'The answers are missing or malformed: send {"data": {…}}.',
+};
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Accept a citizen's answers: validate them with the compiled validator of the version served,
+ * route them to a queue, and store submission and queue item in one durable write before the
+ * receipt is answered. A repeated Idempotency-Key with the same body gets the first receipt.
+ */
+export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: SubmitInput): Promise<Receipt> {
+  const { tenant } = input;
+  // Shared e-services are filled in at a member municipality, never at the collaboration.
+  if (tenant.kind !== 'municipality') throw new NotFoundError('service-not-found', `The e-service "${input.serviceId.slice(0, 64)}" does not exist here.`);
+  const { version } = await resolveService(deps, tenant, input.serviceId);
+
+  const body = input.body;
+  if (!isObject(body) || !isObject(body.data)) {
+    throw new UnprocessableError('invalid-submission', 'The submission is not valid.', [
+      { path: '/data', keyword: 'type', message: MALFORMED[input.locale] ?? MALFORMED.en! },
+    ]);
+  }
+  const data = body.data as { [key: string]: JsonValue };
+
+  // The time of receipt is the legal one, and date rules ("six weeks ahead") count from it.
+  const now = deps.clock();
+  const issues = deps.validators.get(version).validate(data, { now });
+  if (issues.length > 0) {
+    throw new UnprocessableError('invalid-submission', 'The submission is not valid.', localizeIssues(issues, version.definition, input.locale));
+  }
+
+  const queue = routeSubmission(version.definition, data);
+  if ((await deps.store.getQueue(tenant.id, queue)) === null) {
+    throw new AppError('queue-not-configured', 500, `E-service ${version.owner}/${version.serviceId} v${version.version} routes to queue "${queue}", which ${tenant.id} does not have.`);
+  }
+
+  const idempotency: IdempotencyClaim | undefined =
+    input.idempotencyKey === undefined
+      ? undefined
+      : { key: input.idempotencyKey, fingerprint: createHash('sha256').update(`${input.serviceId}\n${canonicalJson(body)}`).digest('hex') };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { submission } = await deps.store.acceptSubmission(
+        tenant.id,
+        {
+          id: randomUUID(),
+          reference: newReference(),
+          serviceOwner: version.owner,
+          serviceId: version.serviceId,
+          version: version.version,
+          receivedAt: now.toISOString(),
+          queue,
+          locale: input.locale,
+          data,
+        },
+        idempotency,
+      );
+      return receiptOf(submission);
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'reference-taken' && attempt < REFERENCE_ATTEMPTS) continue;
+      if (error instanceof ConflictError && error.code === 'idempotency-key-reused') {
+        throw new UnprocessableError('idempotency-key-reused', 'This Idempotency-Key was already used for another submission.', [], { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function receiptOf(submission: Submission): Receipt {
+  return { id: submission.id, reference: submission.reference, receivedAt: submission.receivedAt, version: submission.version, queue: submission.queue };
+}

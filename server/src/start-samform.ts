@@ -1,0 +1,117 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DestinationStream, Logger } from 'pino';
+import type { Store } from '@samform/store';
+import type { ScryptCost } from './auth/password-hash.ts';
+import { createApp } from './app.ts';
+import type { Mode } from './config.ts';
+import { createLogger } from './http/create-logger.ts';
+import { seedDemo } from './seed-demo.ts';
+import type { DemoForms } from './seed-demo.ts';
+import { warmValidators } from './services/catalog-service.ts';
+import { createValidatorCache } from './services/validator-cache.ts';
+import type { ValidatorCache } from './services/validator-cache.ts';
+
+/** Production found demo accounts or keys, whose passwords are public. */
+export class DemoCredentialsError extends Error {
+  constructor() {
+    super(
+      'Refusing to start in production mode: the store holds demo accounts or API keys (their passwords are public). ' +
+        'Remove them, or start with SAMFORM_MODE=demo.',
+    );
+    this.name = 'DemoCredentialsError';
+  }
+}
+
+/** How to start a server on an open store. */
+export interface StartOptions {
+  store: Store;
+  mode: Mode;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Interface to listen on; all when omitted. */
+  host?: string;
+  clientDir?: string;
+  logger?: Logger;
+  logDestination?: DestinationStream;
+  sessionSecret?: string;
+  trustProxy?: boolean | number | string;
+  allowedOrigins?: string[];
+  /** Demo content; read from forms/ when omitted in demo mode. */
+  forms?: DemoForms;
+  /** scrypt cost of seeded demo passwords (tests use a cheap one). */
+  passwordCost?: ScryptCost;
+}
+
+/** A listening server. `close()` stops accepting, lets requests in flight finish, and resolves; the store stays open. */
+export interface RunningSamform {
+  url: string;
+  port: number;
+  server: Server;
+  validators: ValidatorCache;
+  close(): Promise<void>;
+}
+
+/** In-flight requests get this long to finish on shutdown before their connections are cut. */
+const GRACE_MS = 10_000;
+
+/**
+ * Seed (demo) or check (production) the store, compile every served validator, and listen.
+ * Throws DemoCredentialsError in production while demo credentials exist.
+ */
+export async function startSamform(options: StartOptions): Promise<RunningSamform> {
+  const { store } = options;
+  const logger = options.logger ?? createLogger(options.logDestination);
+  if (options.mode === 'demo') {
+    const forms = options.forms ?? (await loadDemoForms());
+    const report = await seedDemo(store, forms, options.passwordCost === undefined ? {} : { passwordCost: options.passwordCost });
+    logger.info({ published: report.published, adoptions: report.adoptions, users: report.users }, 'demo data seeded');
+  } else if (await store.hasDemoCredentials()) {
+    throw new DemoCredentialsError();
+  }
+
+  const validators = createValidatorCache();
+  const compiled = await warmValidators({ store, validators, clock: () => new Date(), log: logger });
+  logger.info({ validators: compiled }, 'validators compiled');
+
+  const app = createApp({
+    store,
+    logger,
+    validators,
+    ...(options.clientDir === undefined ? {} : { clientDir: options.clientDir }),
+    ...(options.sessionSecret === undefined ? {} : { sessionSecret: options.sessionSecret }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const done = (error?: Error): void => (error === undefined ? resolve(listening) : reject(error));
+    const listening = options.host === undefined ? app.listen(options.port ?? 0, done) : app.listen(options.port ?? 0, options.host, done);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve, reject) => {
+      const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+      // A keep-alive connection turns idle when its last request is answered; closing idle
+      // ones as they appear lets close() finish without waiting out the keep-alive timeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.close((error) => {
+        clearTimeout(force);
+        clearInterval(sweep);
+        if (error) reject(error);
+        else resolve();
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, validators, close };
+}
+
+async function loadDemoForms(): Promise<DemoForms> {
+  const { loadForms } = await import('@samform/forms');
+  return loadForms();
+}
