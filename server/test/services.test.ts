@@ -14,7 +14,15 @@ describe('GET /api/t/{tenant}/services', () => {
   it('when a member municipality lists its e-services, then it gets its own and the adopted shared ones', async () => {
     const { status, body } = await call(`${server.url}/api/t/ostersund/services`);
     expect(status).toBe(200);
-    expect(body).toContainEqual({ id: 'lamna-din-ide', version: 1, title: expect.objectContaining({ sv: expect.any(String), en: expect.any(String) }), owner: 'ostersund', shared: false });
+    expect(body).toContainEqual({
+      id: 'lamna-din-ide',
+      version: 1,
+      title: { sv: 'Lämna din idé', en: 'Share your idea' },
+      description: expect.objectContaining({ sv: expect.stringContaining('Östersund'), en: expect.any(String) }),
+      category: 'ideer',
+      owner: 'ostersund',
+      shared: false,
+    });
     expect(body).toContainEqual(expect.objectContaining({ id: 'felanmalan', version: 1, owner: REGION, shared: true }));
     const ids = body.map((s: { id: string }) => s.id);
     expect(ids).toEqual(['andra-avfallsabonnemang', 'bestall-slamtomning', 'felanmalan', 'lamna-din-ide', 'uppehall-i-hamtning', 'vattenmatarstallning']);

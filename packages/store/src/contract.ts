@@ -407,6 +407,20 @@ export function describeStoreContract(
         expect(await store.listQueueItems('ostersund', 'va')).toHaveLength(1);
       });
 
+      it('finds the submission of a used idempotency key without writing, and nothing for an unused one', async () => {
+        const claim = { key: 'idem-7f3a', fingerprint: 'sha256:aa11' };
+        expect(await store.findIdempotentSubmission('ostersund', claim)).toBeNull();
+        await store.acceptSubmission('ostersund', leak, claim);
+        expect(await store.findIdempotentSubmission('ostersund', claim)).toEqual({ ...leak, tenant: 'ostersund' });
+        expect(await store.findIdempotentSubmission('krokom', claim)).toBeNull();
+        await expectFailure(
+          store.findIdempotentSubmission('ostersund', { key: 'idem-7f3a', fingerprint: 'sha256:bb22' }),
+          ConflictError,
+          'idempotency-key-reused',
+        );
+        expect(await store.listQueueItems('ostersund', 'va')).toHaveLength(1);
+      });
+
       it('scopes an idempotency key to its tenant', async () => {
         const claim = { key: 'idem-7f3a', fingerprint: 'sha256:aa11' };
         await store.acceptSubmission('ostersund', leak, claim);

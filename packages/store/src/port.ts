@@ -184,6 +184,12 @@ export interface Store {
    * `submission-exists` for a duplicate id.
    */
   acceptSubmission(tenant: string, submission: NewSubmission, idempotency?: IdempotencyClaim): Promise<AcceptResult>;
+  /**
+   * The submission stored earlier under this claim's key, so a retried submit can be answered
+   * before anything else is done (its date rules may no longer hold). Null when the key is
+   * unused; ConflictError `idempotency-key-reused` when it was used with another fingerprint.
+   */
+  findIdempotentSubmission(tenant: string, idempotency: IdempotencyClaim): Promise<Submission | null>;
   getSubmission(tenant: string, id: string): Promise<Submission | null>;
   /**
    * Items of a queue, oldest `receivedAt` first (ties in the order stored), optionally of one

@@ -15,6 +15,10 @@ export interface ServiceSummary {
   id: string;
   version: number;
   title: LocalText;
+  /** For the list page; absent when the definition has none. */
+  description?: LocalText;
+  /** Grouping on the list page ("va", "avfall", "ideer", …). */
+  category?: string;
   owner: string;
   shared: boolean;
 }
@@ -53,6 +57,8 @@ export async function listServices(deps: ServiceDeps, _actor: Actor, input: { te
     id: version.serviceId,
     version: version.version,
     title: version.definition.title,
+    ...(version.definition.description === undefined ? {} : { description: version.definition.description }),
+    ...(version.definition.category === undefined ? {} : { category: version.definition.category }),
     owner: version.owner,
     shared,
   }));

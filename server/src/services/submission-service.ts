@@ -57,6 +57,17 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   }
   const data = body.data as { [key: string]: JsonValue };
 
+  const idempotency: IdempotencyClaim | undefined =
+    input.idempotencyKey === undefined
+      ? undefined
+      : { key: input.idempotencyKey, fingerprint: createHash('sha256').update(`${input.serviceId}\n${canonicalJson(body)}`).digest('hex') };
+  // A retry is answered with the first receipt before anything else: by now a date rule
+  // ("six weeks ahead") or a newer version might refuse answers that were accepted then.
+  if (idempotency) {
+    const first = await replayOf(deps, tenant.id, idempotency);
+    if (first) return receiptOf(first);
+  }
+
   // The time of receipt is the legal one, and date rules ("six weeks ahead") count from it.
   const now = deps.clock();
   const issues = deps.validators.get(version).validate(data, { now });
@@ -68,11 +79,6 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   if ((await deps.store.getQueue(tenant.id, queue)) === null) {
     throw new AppError('queue-not-configured', 500, `E-service ${version.owner}/${version.serviceId} v${version.version} routes to queue "${queue}", which ${tenant.id} does not have.`);
   }
-
-  const idempotency: IdempotencyClaim | undefined =
-    input.idempotencyKey === undefined
-      ? undefined
-      : { key: input.idempotencyKey, fingerprint: createHash('sha256').update(`${input.serviceId}\n${canonicalJson(body)}`).digest('hex') };
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -95,11 +101,24 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
     } catch (error) {
       if (error instanceof ConflictError && error.code === 'reference-taken' && attempt < REFERENCE_ATTEMPTS) continue;
       if (error instanceof ConflictError && error.code === 'idempotency-key-reused') {
-        throw new UnprocessableError('idempotency-key-reused', 'This Idempotency-Key was already used for another submission.', [], { cause: error });
+        throw keyReused(error);
       }
       throw error;
     }
   }
+}
+
+async function replayOf(deps: ServiceDeps, tenant: string, idempotency: IdempotencyClaim): Promise<Submission | null> {
+  try {
+    return await deps.store.findIdempotentSubmission(tenant, idempotency);
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'idempotency-key-reused') throw keyReused(error);
+    throw error;
+  }
+}
+
+function keyReused(cause: ConflictError): UnprocessableError {
+  return new UnprocessableError('idempotency-key-reused', 'This Idempotency-Key was already used for another submission.', [], { cause });
 }
 
 function receiptOf(submission: Submission): Receipt {

@@ -298,6 +298,11 @@ function createMongoStore(client: MongoClient, c: Collections): Store {
         }
         return { submission: { ...submission, tenant: t }, replayed: false };
       }),
+    findIdempotentSubmission: (tenant, idempotency) =>
+      run(async () => {
+        const first = await findByIdempotencyKey(str(tenant), idempotency);
+        return first ? replay(first, idempotency).submission : null;
+      }),
     getSubmission: (tenant, id) =>
       run(async () => optional(await c.submissions.findOne({ tenant: { $eq: str(tenant) }, id: { $eq: str(id) } }, NO_ID), toSubmission)),
 

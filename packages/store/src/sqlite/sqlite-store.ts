@@ -223,6 +223,11 @@ function createSqliteStore(db: Database.Database): Store {
         }
         return { submission: { ...submission, tenant }, replayed: false };
       }),
+    findIdempotentSubmission: (tenant, idempotency) =>
+      run(() => {
+        const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
+        return claimed ? replay(tenant, claimed, idempotency).submission : null;
+      }),
     getSubmission: (tenant, id) =>
       run(() => optional(sql.getSubmission.get(tenant, id) as SubmissionRow | undefined, toSubmission)),
 
