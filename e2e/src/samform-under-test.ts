@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSamform } from '@samform/server';
+import { createLogger, startSamform } from '@samform/server';
 import { openSqliteStore, type Store } from '@samform/store';
 
 /** The citizen build that `pnpm test` makes before the journeys run. */
@@ -25,6 +25,8 @@ export async function startSamformUnderTest(): Promise<SamformUnderTest> {
     port: 0,
     host: '127.0.0.1',
     clientDir: CLIENT_DIST,
+    // Request lines would drown the test report; warnings and errors still show.
+    logger: createLogger(undefined, 'warn'),
     // The demo passwords are public; a cheap scrypt cost keeps seeding seventeen tenants quick.
     passwordCost: { N: 1024, r: 8, p: 1 },
   });

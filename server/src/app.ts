@@ -17,8 +17,11 @@ import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
+import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
 import { createValidatorCache } from './services/validator-cache.ts';
 import type { ValidatorCache } from './services/validator-cache.ts';
+import { createValidatorModuleCache } from './services/validator-module.ts';
+import type { ValidatorModuleCache } from './services/validator-module.ts';
 
 /** What the app is built from; only `store` is required. */
 export interface AppDeps {
@@ -28,6 +31,8 @@ export interface AppDeps {
   logDestination?: DestinationStream;
   /** Shared with start-up, which warms it; a fresh one when omitted. */
   validators?: ValidatorCache;
+  /** The citizen pages' validator modules, warmed by start-up; a fresh (cold) one when omitted. */
+  validatorModules?: ValidatorModuleCache;
   /** Signs session cookies; random per process when omitted. */
   sessionSecret?: string;
   /** The built citizen client; without it non-API pages answer 404. */
@@ -44,6 +49,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const logger = deps.logger ?? createLogger(deps.logDestination);
   const validators = deps.validators ?? createValidatorCache();
+  const validatorModules = deps.validatorModules ?? createValidatorModuleCache();
   const clock = deps.clock ?? (() => new Date());
   const staffAuth = createStaffAuth(deps.store, { sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex') });
   const routeDeps: RouteDeps = {
@@ -69,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(...staffAuth.middleware);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
-  tenantApi.use(serviceRoutes(routeDeps), submissionRoutes(routeDeps), queueRoutes(routeDeps));
+  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps), queueRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
   app.use('/api', api);

@@ -11,6 +11,7 @@ import type { DemoForms } from './seed-demo.ts';
 import { warmValidators } from './services/catalog-service.ts';
 import { createValidatorCache } from './services/validator-cache.ts';
 import type { ValidatorCache } from './services/validator-cache.ts';
+import { createValidatorModuleCache, warmValidatorModules } from './services/validator-module.ts';
 
 /** Production found demo accounts or keys, whose passwords are public. */
 export class DemoCredentialsError extends Error {
@@ -73,11 +74,15 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   const validators = createValidatorCache();
   const compiled = await warmValidators({ store, validators, clock: () => new Date(), log: logger });
   logger.info({ validators: compiled }, 'validators compiled');
+  const validatorModules = createValidatorModuleCache();
+  const bundled = await warmValidatorModules({ store, validators, clock: () => new Date(), log: logger }, validatorModules);
+  logger.info({ validatorModules: bundled }, 'validator modules bundled');
 
   const app = createApp({
     store,
     logger,
     validators,
+    validatorModules,
     ...(options.clientDir === undefined ? {} : { clientDir: options.clientDir }),
     ...(options.sessionSecret === undefined ? {} : { sessionSecret: options.sessionSecret }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),

@@ -1,29 +1,46 @@
-import { issuesFromAjv } from '@samform/model';
+import { useEffect, useState } from 'react';
+import { issuesOfValidate } from '@samform/model';
+import type { ValidatorModuleExports } from '@samform/model';
 import type { AnswerValidator } from '@samform/renderer';
 
-interface StandaloneValidate {
-  (this: { now?: Date }, data: unknown): boolean;
-  errors?: Parameters<typeof issuesFromAjv>[0];
+/** Where the server serves a version's validator module (immutable, cached for a year). */
+export function validatorModuleUrl(tenant: string, service: string, version: number): string {
+  return `/api/t/${encodeURIComponent(tenant)}/services/${encodeURIComponent(service)}/versions/${version}/validator.js`;
 }
 
 /**
  * The version's validator as ajv standalone code served by the server (the page's CSP forbids
- * compiling in the browser). Undefined when the server offers none: the form then relies on the
- * server's answer to Send.
+ * compiling in the browser), for the answers and for rjsf's own schema checks. Undefined when it
+ * cannot be loaded: the form then relies on the server's answer to Send.
  */
 export async function loadStandaloneValidator(tenant: string, service: string, version: number): Promise<AnswerValidator | undefined> {
-  const url = `/api/t/${encodeURIComponent(tenant)}/services/${encodeURIComponent(service)}/validator.js?v=${version}`;
   try {
-    const module = (await import(/* @vite-ignore */ url)) as { default?: StandaloneValidate };
-    const validate = module.default;
+    const module = (await import(/* @vite-ignore */ validatorModuleUrl(tenant, service, version))) as Partial<ValidatorModuleExports>;
+    const { validate, schemaValidators, rootSchema } = module;
     if (typeof validate !== 'function') return undefined;
     return {
-      validate(data, options = {}) {
-        const valid = validate.call({ now: options.now ?? new Date() }, data);
-        return valid ? [] : issuesFromAjv(validate.errors);
-      },
+      validate: (data, options = {}) => issuesOfValidate(validate, data, options.now),
+      ...(schemaValidators && rootSchema ? { precompiled: { schemaValidators, rootSchema } } : {}),
     };
   } catch {
     return undefined;
   }
+}
+
+/** The version's standalone validator once loaded; undefined before (and when it cannot be loaded). */
+export function useStandaloneValidator(tenant: string, service: string, version: number | undefined): AnswerValidator | undefined {
+  const [loaded, setLoaded] = useState<{ key: string; validator: AnswerValidator | undefined }>();
+  const key = `${tenant}/${service}@${version ?? ''}`;
+  useEffect(() => {
+    if (version === undefined) return;
+    let current = true;
+    void loadStandaloneValidator(tenant, service, version).then((validator) => {
+      if (current) setLoaded({ key, validator });
+    });
+    return () => {
+      current = false;
+    };
+    // The key names tenant, service and version: a new one is a new module.
+  }, [key]);
+  return loaded?.key === key ? loaded.validator : undefined;
 }

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from './definition.ts';
 import { createAjv } from './create-ajv.ts';
-import { issuesFromAjv, type ValidationIssue } from './validation-issue.ts';
+import { issuesOfValidate, type StandaloneValidate } from './standalone-validator.ts';
+import type { ValidationIssue } from './validation-issue.ts';
 
 /** Options of one validation; `now` stands in for the clock (the time of receipt, tests). */
 export interface ValidateOptions {
@@ -15,13 +16,9 @@ export interface CompiledService {
 
 /** Compiles a definition's schema with the Samform ajv. Throws when the schema does not compile. */
 export function compileService(definition: ServiceDefinition): CompiledService {
-  const validator = createAjv().compile(definition.schema);
+  const validator: StandaloneValidate = createAjv().compile(definition.schema);
   return {
     definition,
-    validate(data, options = {}) {
-      // The generated date keywords read `this.now`.
-      const valid = validator.call({ now: options.now }, data);
-      return valid ? [] : issuesFromAjv(validator.errors);
-    },
+    validate: (data, options = {}) => issuesOfValidate(validator, data, options.now),
   };
 }

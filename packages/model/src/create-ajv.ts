@@ -2,8 +2,11 @@ import Ajv from 'ajv';
 import type { Options } from 'ajv';
 import { addSamformVocabulary } from './samform-vocabulary.ts';
 
-/** Options a caller may add, e.g. `{ code: { source: true, esm: true } }` for standalone code. */
-export type AjvExtraOptions = Pick<Options, 'code'>;
+/**
+ * Options a caller may add, e.g. `{ code: { source: true, esm: true } }` for standalone code;
+ * `strictTypes`/`strictRequired` only change what is refused at compile time, never the code.
+ */
+export type AjvExtraOptions = Pick<Options, 'code' | 'strictTypes' | 'strictRequired'>;
 
 /**
  * The one ajv setup for e-service schemas: draft-07 (as @rjsf/validator-ajv8), strict, all

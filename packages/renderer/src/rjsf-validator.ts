@@ -1,33 +1,58 @@
-import type { ValidatorType } from '@rjsf/utils';
-import { customizeValidator } from '@rjsf/validator-ajv8';
-import { addSamformVocabulary } from '@samform/model';
+import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
+import type { ValidatorFunctions } from '@rjsf/validator-ajv8';
+// The file itself, not the package index: the index also builds ajv's compiler (customizeValidator).
+import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
+import { schemaWithoutTexts } from '@samform/model';
+import type { ValidatorModuleExports } from '@samform/model';
 
-let shared: ValidatorType | undefined;
+/** The parts of a version's validator module that rjsf's own schema utilities use. */
+export type PrecompiledSchemas = Pick<ValidatorModuleExports, 'schemaValidators' | 'rootSchema'>;
 
 /**
- * rjsf's own validator, knowing the Samform formats and keywords so that its schema utilities
- * (conditions, `oneOf` choice) agree with the model. The messages the citizen reads come from
- * the model's validator instead (see `validateAnswers`), exactly as the server's.
- *
- * Under a CSP without `unsafe-eval` ajv cannot compile anything; then every schema check
- * answers "no match" and nothing is reported, rather than breaking the page.
+ * rjsf's validator before (or without) a version's module: every schema check answers "no match"
+ * and nothing is reported, rather than compiling in the page, which the CSP forbids
+ * (no `unsafe-eval`). The messages the citizen reads come from `validateAnswers` or the server.
  */
 export function rjsfValidator(): ValidatorType {
-  shared ??= guarded();
-  return shared;
+  return guarded(undefined, (schema) => schema, null);
 }
 
-function guarded(): ValidatorType {
+/**
+ * rjsf's validator from the version's precompiled sub-schema validators, so its schema utilities
+ * (`if`/`then`, `oneOf` choice) agree with the model. The form hands rjsf a localised schema;
+ * texts are stripped before each check, which is how the module keyed its validators.
+ */
+export function precompiledRjsfValidator(precompiled: PrecompiledSchemas): ValidatorType {
   let inner: ValidatorType | undefined;
   try {
-    inner = customizeValidator({ extenderFn: addSamformVocabulary });
+    inner = createPrecompiledValidator(precompiled.schemaValidators as unknown as ValidatorFunctions, precompiled.rootSchema as RJSFSchema);
   } catch {
     inner = undefined;
   }
+  const stripped = new WeakMap<object, RJSFSchema>();
+  const plain = (schema: RJSFSchema): RJSFSchema => {
+    let found = stripped.get(schema);
+    if (found === undefined) {
+      found = schemaWithoutTexts(schema) as RJSFSchema;
+      stripped.set(schema, found);
+    }
+    return found;
+  };
+  return guarded(inner, plain, inner ? precompiled.rootSchema : null);
+}
+
+function guarded(
+  inner: ValidatorType | undefined,
+  plain: (schema: RJSFSchema) => RJSFSchema,
+  precompiledRoot: PrecompiledSchemas['rootSchema'] | null,
+): ValidatorType & { precompiledRoot: PrecompiledSchemas['rootSchema'] | null } {
   return {
-    validateFormData: (...args) => {
+    // rjsf's Form compares props deeply with every function equal, so only this data tells it that a
+    // module's validator replaced the placeholder (and to rebuild its schema utilities).
+    precompiledRoot,
+    validateFormData: (formData, schema, ...rest) => {
       try {
-        if (inner) return inner.validateFormData(...args);
+        if (inner) return inner.validateFormData(formData, plain(schema), ...rest);
       } catch {
         // Falls through to "no errors": the model's validator or the server has the last word.
       }
@@ -35,7 +60,7 @@ function guarded(): ValidatorType {
     },
     rawValidation: (schema, formData) => {
       try {
-        if (inner) return inner.rawValidation(schema, formData);
+        if (inner) return inner.rawValidation(plain(schema), formData);
       } catch (error) {
         return { validationError: error instanceof Error ? error : new Error(String(error)) };
       }
@@ -43,7 +68,7 @@ function guarded(): ValidatorType {
     },
     isValid: (schema, formData, rootSchema) => {
       try {
-        return inner ? inner.isValid(schema, formData, rootSchema) : false;
+        return inner ? inner.isValid(plain(schema), formData, plain(rootSchema)) : false;
       } catch {
         return false;
       }

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FocusEvent, FormEvent } from 'react';
 import { withTheme } from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { localizeDefinition, text } from '@samform/model';
@@ -14,11 +14,11 @@ import { ReceiptView } from './receipt-view.tsx';
 import type { Receipt } from './receipt-view.tsx';
 import { rendererText } from './renderer-text.ts';
 import { ReviewAnswers } from './review-answers.tsx';
-import { rjsfValidator } from './rjsf-validator.ts';
+import { precompiledRjsfValidator, rjsfValidator } from './rjsf-validator.ts';
 import { errorsOfStep, stepIndexOf, stepsOf } from './steps.ts';
 import { samformTheme } from './theme.ts';
 import { translateString } from './translate-string.ts';
-import { compileForBrowser, validateAnswers } from './validate-answers.ts';
+import { validateAnswers } from './validate-answers.ts';
 import type { AnswerValidator } from './validate-answers.ts';
 
 /** The outcome of sending: the receipt, or the server's errors (empty when it could not be reached). */
@@ -45,8 +45,8 @@ export interface ServiceFormProps {
   /** Called once sent; without it the form shows the receipt itself. */
   onSent?(receipt: Receipt): void;
   /**
-   * The answers' validator, e.g. the version's ajv standalone module; by default the definition
-   * is compiled in the page (which needs a CSP allowing it).
+   * The answers' validator, e.g. the version's ajv standalone module (the page may not compile
+   * code). Without it (or until it is given) Continue checks nothing and Send shows the server's errors.
    */
   validator?: AnswerValidator;
   /** Move focus to the h1 when the form first shows (after an in-page navigation to it). */
@@ -69,7 +69,8 @@ export function ServiceForm(props: ServiceFormProps) {
   const { service, locale, onSubmit, onDataChange, onSent, titleParts = [] } = props;
   const t = rendererText(locale);
   const steps = useMemo(() => stepsOf(service), [service]);
-  const compiled = useMemo(() => props.validator ?? compileForBrowser(service), [service, props.validator]);
+  const compiled = props.validator;
+  const schemaValidator = useMemo(() => (compiled?.precompiled ? precompiledRjsfValidator(compiled.precompiled) : rjsfValidator()), [compiled]);
   const localized = useMemo(() => localizeDefinition(service, locale), [service, locale]);
 
   const [data, setData] = useState<Answers>(props.initialData ?? {});
@@ -128,9 +129,13 @@ export function ServiceForm(props: ServiceFormProps) {
     onDataChange?.(next);
   };
 
-  // Live validation starts only after a failed attempt on this page, and then on leaving a field.
-  const handleBlur = () => {
+  // Live validation starts only after a failed attempt on this page, and then only when focus
+  // moves on to another field. Leaving a field for the Continue button must not re-lay the page:
+  // errors vanishing above the button would move it between press and release and swallow the
+  // click (and Continue validates anyway).
+  const handleBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!step || !attempted.has(page)) return;
+    if (!(event.relatedTarget instanceof Element) || !event.relatedTarget.matches('input, select, textarea')) return;
     setErrors(errorsOfStep(validateAll(dataRef.current), step));
   };
 
@@ -230,32 +235,33 @@ export function ServiceForm(props: ServiceFormProps) {
       </h1>
       {description ? <p className="sf-lead">{description}</p> : null}
       {step ? (
-        <ThemedForm
-          key={step.id}
-          schema={localized.schema}
-          uiSchema={localized.uiSchema}
-          formData={data}
-          formContext={formContext}
-          validator={rjsfValidator()}
-          idPrefix="root"
-          noValidate
-          noHtml5Validate
-          showErrorList={false}
-          extraErrors={errorSchema}
-          translateString={translateString(locale)}
-          // A `const: true` consent must start unticked: the citizen ticks it, the form never does.
-          experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never' }}
-          onChange={handleChange}
-          onBlur={handleBlur}
-          onSubmit={handleContinue}
-          className="sf-form"
-        >
-          <div className="sf-actions">
-            <button type="submit" className="sf-button">
-              {t.next}
-            </button>
-          </div>
-        </ThemedForm>
+        <div onBlur={handleBlur}>
+          <ThemedForm
+            key={step.id}
+            schema={localized.schema}
+            uiSchema={localized.uiSchema}
+            formData={data}
+            formContext={formContext}
+            validator={schemaValidator}
+            idPrefix="root"
+            noValidate
+            noHtml5Validate
+            showErrorList={false}
+            extraErrors={errorSchema}
+            translateString={translateString(locale)}
+            // A `const: true` consent must start unticked: the citizen ticks it, the form never does.
+            experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never' }}
+            onChange={handleChange}
+            onSubmit={handleContinue}
+            className="sf-form"
+          >
+            <div className="sf-actions">
+              <button type="submit" className="sf-button">
+                {t.next}
+              </button>
+            </div>
+          </ThemedForm>
+        </div>
       ) : (
         <>
           <p className="sf-lead">{t.reviewIntro}</p>

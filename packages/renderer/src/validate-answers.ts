@@ -1,24 +1,18 @@
-import { compileService, localizeIssues } from '@samform/model';
+import { localizeIssues } from '@samform/model';
 import type { ServiceDefinition, SubmissionError, ValidateOptions, ValidationIssue } from '@samform/model';
-
-/** Anything that checks answers as the server does: the model's compiled validator or ajv standalone code. */
-export interface AnswerValidator {
-  validate(data: unknown, options?: ValidateOptions): ValidationIssue[];
-}
+import type { PrecompiledSchemas } from './rjsf-validator.ts';
 
 /**
- * The definition compiled in the page, or undefined where compiling is not allowed (a CSP without
- * `unsafe-eval`); then the form checks nothing itself and shows the server's errors after Send.
+ * Anything that checks answers as the server does: the model's compiled validator or the
+ * version's ajv standalone module; with `precompiled` (from the module) rjsf's own schema checks
+ * use the same code too.
  */
-export function compileForBrowser(definition: ServiceDefinition): AnswerValidator | undefined {
-  try {
-    return compileService(definition);
-  } catch {
-    return undefined;
-  }
+export interface AnswerValidator {
+  validate(data: unknown, options?: ValidateOptions): ValidationIssue[];
+  precompiled?: PrecompiledSchemas;
 }
 
-/** The localised errors of the answers, the very messages the server answers with on a 422. */
+/** The localised errors of the answers, the very messages the server answers with on a 422; none without a validator. */
 export function validateAnswers(
   validator: AnswerValidator | undefined,
   definition: ServiceDefinition,

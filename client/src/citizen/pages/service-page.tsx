@@ -6,7 +6,7 @@ import { navigate } from '../navigation.ts';
 import { Loading, NavigatedContext, Problem, useTitle } from '../page-parts.tsx';
 import { hrefFor } from '../router.ts';
 import { clearIdempotencyKey, draftAnswers, idempotencyKey, lastReceipt } from '../session-store.ts';
-import { loadStandaloneValidator } from '../standalone-validator.ts';
+import { useStandaloneValidator } from '../standalone-validator.ts';
 import { useLoad } from '../use-load.ts';
 
 /** An e-service's form; answers are kept in the tab until sent, then the receipt page shows. */
@@ -14,14 +14,15 @@ export function ServicePage({ tenant, service, locale }: { tenant: string; servi
   const navigated = useContext(NavigatedContext);
   const loaded = useLoad(`service:${tenant}:${service}`, async () => {
     const [tenants, definition] = await Promise.all([fetchTenants(locale), fetchService(tenant, service, locale)]);
-    const validator = await loadStandaloneValidator(tenant, service, definition.version);
-    return { tenantName: tenants.find((x) => x.id === tenant)?.name ?? tenant, definition, validator };
+    return { tenantName: tenants.find((x) => x.id === tenant)?.name ?? tenant, definition };
   });
+  // The form shows at once; Continue checks the answers in the page as soon as the module is in.
+  const validator = useStandaloneValidator(tenant, service, loaded.state === 'done' ? loaded.value.definition.version : undefined);
   // Once the form shows, it titles the page itself (step, errors).
   useTitle(loaded.state === 'failed' ? [] : [clientText(locale).loading], locale, loaded.state === 'loading');
   if (loaded.state === 'failed') return <Problem locale={locale} status={loaded.status} />;
   if (loaded.state === 'loading') return <Loading locale={locale} />;
-  const { definition, tenantName, validator } = loaded.value;
+  const { definition, tenantName } = loaded.value;
   return (
     <div className="sf-main-column">
       <ServiceForm
