@@ -78,6 +78,13 @@ const sv: Record<string, Message> = {
     hasEnumItems(schema) ? `Välj högst ${params.limit} alternativ för ${sq(label)}.` : `Ta bort tills det finns högst ${params.limit} i ${sq(label)}.`,
   uniqueItems: ({ label }) => `Ta bort dubbletterna i ${sq(label)}.`,
   const: ({ label, params }) => (params.allowedValue === true ? `Du måste bekräfta ${sq(label)}.` : `Kontrollera ${sq(label)}.`),
+  // A plain form post over the limits answersFromForm reads (see form-limits.ts).
+  limit: ({ label, params }) =>
+    params.of === 'characters'
+      ? `Skriv högst ${params.limit} tecken i ${sq(label)}.`
+      : params.of === 'items'
+        ? `Ta bort tills ${sq(label)} har högst ${params.limit} delar.`
+        : 'Formuläret skickade för många fält. Ladda om sidan och försök igen.',
 };
 
 const en: Record<string, Message> = {
@@ -115,6 +122,12 @@ const en: Record<string, Message> = {
     hasEnumItems(schema) ? `Choose at most ${params.limit} ${params.limit === 1 ? 'option' : 'options'} for ${eq(label)}.` : `Remove entries until ${eq(label)} has at most ${params.limit}.`,
   uniqueItems: ({ label }) => `Remove the duplicates in ${eq(label)}.`,
   const: ({ label, params }) => (params.allowedValue === true ? `You must confirm ${eq(label)}.` : `Check ${eq(label)}.`),
+  limit: ({ label, params }) =>
+    params.of === 'characters'
+      ? `Enter at most ${params.limit} characters in ${eq(label)}.`
+      : params.of === 'items'
+        ? `Remove entries until ${eq(label)} has at most ${params.limit}.`
+        : 'The form sent too many fields. Reload the page and try again.',
 };
 
 /** Built-in messages per locale and ajv keyword, written as how to fix the problem. */

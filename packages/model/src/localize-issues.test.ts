@@ -100,3 +100,15 @@ describe('uiText', () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.sv).sort());
   });
 });
+
+describe('localizeIssues for a plain form post over the limits', () => {
+  test('says how to fix an over-long answer and a post with too many fields', () => {
+    const long: ValidationIssue = { path: '/property', keyword: 'limit', params: { limit: 100000, of: 'characters' } };
+    const many: ValidationIssue = { path: '', keyword: 'limit', params: { limit: 1000, of: 'entries' } };
+    expect(localizeIssues([long, many], ownerChange, 'sv').map((e) => e.message)).toEqual([
+      'Skriv högst 100000 tecken i ”Fastighetsbeteckning”.',
+      'Formuläret skickade för många fält. Ladda om sidan och försök igen.',
+    ]);
+    expect(localizeIssues([long], ownerChange, 'en')[0]?.message).toBe('Enter at most 100000 characters in “Property designation”.');
+  });
+});
