@@ -2,7 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The citizen pages: hashed, immutable assets under /assets (the server caches them for a
-// year), index.html naming them; in development the API is the local server.
+// year), index.html naming them as the shell the server renders pages into, and a manifest
+// from which the server learns the form page's chunks (to preload them); in development the
+// API is the local server.
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -10,6 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: true,
+    manifest: true,
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

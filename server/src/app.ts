@@ -10,6 +10,9 @@ import { logOf } from './http/request-context.ts';
 import { requestLogging } from './http/request-logging.ts';
 import { apiSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/serve-client.ts';
+import { keepApiReceipts, pageRoutes } from './pages/page-routes.ts';
+import { loadPageShell } from './pages/page-shell.ts';
+import { createPageValidators } from './pages/page-validators.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
@@ -45,7 +48,7 @@ export interface AppDeps {
   clock?: () => Date;
 }
 
-/** Build the HTTP app: the JSON API under /api and the client for everything else. */
+/** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
 export function createApp(deps: AppDeps): Express {
   const logger = deps.logger ?? createLogger(deps.logDestination);
   const validators = deps.validators ?? createValidatorCache();
@@ -75,12 +78,19 @@ export function createApp(deps: AppDeps): Express {
   api.use(...staffAuth.middleware);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
-  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps), queueRoutes(routeDeps));
+  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(clientSecurityHeaders, serveClient(deps.clientDir));
+  const pageValidators = createPageValidators(validatorModules, (error, version) => {
+    logger.warn({ err: error, owner: version.owner, serviceId: version.serviceId, version: version.version }, 'validator module could not be built');
+  });
+  app.use(
+    clientSecurityHeaders,
+    serveClient(deps.clientDir),
+    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins }),
+  );
   app.use(errorHandler);
   return app;
 }

@@ -14,7 +14,10 @@ let withoutClient: { url: string; close(): Promise<void> };
 beforeAll(async () => {
   const clientDir = path.join(temp.dir, 'dist');
   mkdirSync(path.join(clientDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(clientDir, 'index.html'), '<!doctype html><title>Samform</title><script type="module" src="/assets/index-Ab12Cd.js"></script>');
+  writeFileSync(
+    path.join(clientDir, 'index.html'),
+    '<!doctype html><html lang="sv"><title>Samform</title><script type="module" src="/assets/index-Ab12Cd.js"></script><div id="root"><!--samform-page--></div></body>',
+  );
   writeFileSync(path.join(clientDir, 'assets', 'index-Ab12Cd.js'), 'console.log("samform")');
   store = await openSqliteStore({ file: path.join(temp.dir, 'samform.sqlite') });
   withClient = await listen(createApp({ store, clientDir, logDestination: new LogCapture() }));
@@ -28,19 +31,21 @@ afterAll(async () => {
 });
 
 describe('the built client', () => {
-  it('when / is asked, then index.html comes uncached under a CSP without unsafe-eval or inline script', async () => {
+  it('when / is asked, then the page is rendered into the build’s shell, uncached, under a CSP without unsafe-eval or inline script', async () => {
     const answer = await fetch(`${withClient.url}/`);
     expect(answer.status).toBe(200);
-    expect(await answer.text()).toContain('<title>Samform</title>');
+    const html = await answer.text();
+    expect(html).toContain('<title>Välj din kommun – Samform</title>');
+    expect(html).toContain('<script type="module" src="/assets/index-Ab12Cd.js"></script>');
     expect(answer.headers.get('cache-control')).toBe('no-cache');
     const csp = answer.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe');
   });
 
-  it('when a client route is asked, then index.html answers (SPA fallback)', async () => {
+  it('when an unknown page is asked, then a 404 page answers (no SPA fallback)', async () => {
     const answer = await fetch(`${withClient.url}/t/ostersund/felanmalan`);
-    expect(answer.status).toBe(200);
+    expect(answer.status).toBe(404);
     expect(answer.headers.get('content-type')).toContain('text/html');
   });
 
@@ -60,8 +65,10 @@ describe('the built client', () => {
     expect(await answer.json()).toMatchObject({ code: 'not-found' });
   });
 
-  it('when there is no client build, then pages answer 404 and the API still works', async () => {
-    expect((await fetch(`${withoutClient.url}/`)).status).toBe(404);
+  it('when there is no client build, then pages are still rendered, without scripts, and the API works', async () => {
+    const answer = await fetch(`${withoutClient.url}/`);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).not.toMatch(/<script[^>]*src=/);
     expect((await fetch(`${withoutClient.url}/api/health`)).status).toBe(200);
   });
 });

@@ -41,7 +41,8 @@ interface Child {
 function startMain(env: Record<string, string>): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // As `pnpm start` does: the client's .tsx files lie outside server/tsconfig.json's include.
+    env: { ...process.env, LOG_LEVEL: 'warn', TSX_TSCONFIG_PATH: '../tsconfig.base.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

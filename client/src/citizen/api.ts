@@ -52,14 +52,15 @@ export function fetchService(tenant: string, service: string, locale: string): P
  * Sends answers once: the same Idempotency-Key for retries of one attempt makes the server
  * answer the first receipt instead of filing the case twice.
  */
-export async function submitAnswers(tenant: string, service: string, data: unknown, locale: string, idempotencyKey: string): Promise<SubmitResult> {
+export async function submitAnswers(tenant: string, service: string, data: unknown, locale: string, idempotencyKey: string, version?: number): Promise<SubmitResult> {
   const url = `/api/t/${encodeURIComponent(tenant)}/services/${encodeURIComponent(service)}/submissions?lang=${locale}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': locale, 'idempotency-key': idempotencyKey },
-      body: JSON.stringify({ data }),
+      // The version the form was filled in on: a draft stays on it when a newer one is published.
+      body: JSON.stringify(version === undefined ? { data } : { data, version }),
     });
   } catch {
     return { ok: false, errors: [] };

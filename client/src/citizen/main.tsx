@@ -1,13 +1,54 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import '@samform/renderer/styles.css';
 import { App } from './app.tsx';
+import type { AppProps } from './app.tsx';
+import type { PageState } from './page-state.ts';
+import { loadStandaloneValidator } from './standalone-validator.ts';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
+/** The state the server rendered the page from, or undefined (the Vite dev server renders nothing). */
+function renderedState(): PageState | undefined {
+  const element = document.getElementById('sf-state');
+  if (element?.textContent == null) return undefined;
+  try {
+    return JSON.parse(element.textContent) as PageState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A form page waits for its chunk and its version's validator module before hydrating, so the
+ * first render in the browser is the server's (rjsf resolves "show when" with that validator).
+ */
+async function start(root: HTMLElement): Promise<void> {
+  const state = renderedState();
+  if (state === undefined) {
+    // No server state (the Vite dev server): every page is rendered in the browser.
+    const nowhere: PageState = { page: 'problem', status: 404, locale: 'sv', href: '/__nowhere__' };
+    createRoot(root).render(
+      <StrictMode>
+        <App initial={nowhere} />
+      </StrictMode>,
+    );
+    return;
+  }
+  const props: AppProps = { initial: state };
+  if (state.page === 'service') {
+    const [page, validator] = await Promise.all([
+      import('./pages/service-page.tsx'),
+      loadStandaloneValidator(state.tenant.id, state.service.id, state.service.version),
+    ]);
+    props.servicePage = page.ServicePage;
+    if (validator) props.validator = validator;
+  }
+  hydrateRoot(
+    root,
     <StrictMode>
-      <App />
+      <App {...props} />
     </StrictMode>,
   );
 }
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { MouseEvent } from 'react';
 
 const CHANGE = 'samform:navigate';
@@ -12,9 +12,13 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/** The address the page was rendered for on the server; hydration starts from the same one. */
+export const RenderedHrefContext = createContext('/');
+
 /** The current path and query, re-rendering on every navigation. */
 export function useLocation(): { pathname: string; search: string } {
-  const href = useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search);
+  const rendered = useContext(RenderedHrefContext);
+  const href = useSyncExternalStore(subscribe, () => window.location.pathname + window.location.search, () => rendered);
   const url = new URL(href, 'http://x');
   return { pathname: url.pathname, search: url.search };
 }

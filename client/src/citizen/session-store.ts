@@ -1,7 +1,5 @@
-import type { Answers, Receipt } from '@samform/renderer';
-
-// sessionStorage: answers survive a reload but not the closing of the tab, which suits a
-// shared computer better than localStorage would. Storage can be off or full: never fatal.
+// sessionStorage: the key of a send survives a reload but not the closing of the tab (the
+// answers themselves are in the server's draft). Storage can be off or full: never fatal.
 function read<T>(key: string): T | undefined {
   try {
     const raw = window.sessionStorage.getItem(key);
@@ -20,22 +18,7 @@ function write(key: string, value: unknown): void {
   }
 }
 
-const answersKey = (tenant: string, service: string) => `samform:answers:${tenant}:${service}`;
-const receiptKey = (tenant: string, service: string) => `samform:receipt:${tenant}:${service}`;
 const attemptKey = (tenant: string, service: string) => `samform:attempt:${tenant}:${service}`;
-
-/** In-progress answers of one e-service. */
-export const draftAnswers = {
-  load: (tenant: string, service: string) => read<Answers>(answersKey(tenant, service)),
-  save: (tenant: string, service: string, answers: Answers) => write(answersKey(tenant, service), answers),
-  clear: (tenant: string, service: string) => write(answersKey(tenant, service), undefined),
-};
-
-/** The last receipt of one e-service, so the receipt page survives a reload. */
-export const lastReceipt = {
-  load: (tenant: string, service: string) => read<Receipt>(receiptKey(tenant, service)),
-  save: (tenant: string, service: string, receipt: Receipt) => write(receiptKey(tenant, service), receipt),
-};
 
 /**
  * The Idempotency-Key of sending these answers: the same answers sent again (a double click, a

@@ -15,16 +15,20 @@ export function validatorModuleUrl(tenant: string, service: string, version: num
  */
 export async function loadStandaloneValidator(tenant: string, service: string, version: number): Promise<AnswerValidator | undefined> {
   try {
-    const module = (await import(/* @vite-ignore */ validatorModuleUrl(tenant, service, version))) as Partial<ValidatorModuleExports>;
-    const { validate, schemaValidators, rootSchema } = module;
-    if (typeof validate !== 'function') return undefined;
-    return {
-      validate: (data, options = {}) => issuesOfValidate(validate, data, options.now),
-      ...(schemaValidators && rootSchema ? { precompiled: { schemaValidators, rootSchema } } : {}),
-    };
+    return validatorFromModule((await import(/* @vite-ignore */ validatorModuleUrl(tenant, service, version))) as Partial<ValidatorModuleExports>);
   } catch {
     return undefined;
   }
+}
+
+/** A loaded validator module as the form's validator; undefined when it is not one. The server renders with the same. */
+export function validatorFromModule(module: Partial<ValidatorModuleExports>): AnswerValidator | undefined {
+  const { validate, schemaValidators, rootSchema } = module;
+  if (typeof validate !== 'function') return undefined;
+  return {
+    validate: (data, options = {}) => issuesOfValidate(validate, data, options.now),
+    ...(schemaValidators && rootSchema ? { precompiled: { schemaValidators, rootSchema } } : {}),
+  };
 }
 
 /** The version's standalone validator once loaded; undefined before (and when it cannot be loaded). */

@@ -1,12 +1,12 @@
 import type { ErrorSchema } from '@rjsf/utils';
+import { formFieldId, formFieldName } from '@samform/model';
 
-/** The id rjsf gives the control at a JSON Pointer ("/contact/email" -> "root_contact_email"). */
-export function controlIdOf(pointer: string, idPrefix = 'root', separator = '_'): string {
-  const segments = pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return [idPrefix, ...segments].join(separator);
+/**
+ * The id of the control at a JSON Pointer ("/contact/email" -> "f-contact-email"): the id rjsf
+ * gives it (idPrefix "f", separator "-"), in the browser and in the server-rendered page alike.
+ */
+export function controlIdOf(pointer: string): string {
+  return formFieldId(formFieldName(pointer));
 }
 
 /** Errors with JSON Pointer paths as rjsf's nested error schema, so each shows beside its field. */

@@ -14,6 +14,8 @@ export interface ErrorSummaryProps {
   locale: string;
   /** Errors that have no field on this page are listed without a link. */
   linkable?: (error: SummaryError) => boolean;
+  /** Where an error links to; its field's control by default. */
+  hrefOf?: (error: SummaryError) => string;
   ref?: Ref<HTMLDivElement>;
 }
 
@@ -21,7 +23,7 @@ export interface ErrorSummaryProps {
  * "Det finns 2 fel" at the top of the page with a link per error to its field; the page moves
  * focus here after a failed attempt, and the links work without JavaScript as plain anchors.
  */
-export function ErrorSummary({ errors, locale, linkable = () => true, ref }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, locale, linkable = () => true, hrefOf = (error) => `#${controlIdOf(error.path)}`, ref }: ErrorSummaryProps) {
   if (errors.length === 0) return null;
   const text = rendererText(locale);
   return (
@@ -34,7 +36,7 @@ export function ErrorSummary({ errors, locale, linkable = () => true, ref }: Err
           {errors.map((error, i) => (
             <li key={`${error.path}-${i}`}>
               {linkable(error) ? (
-                <a href={`#${controlIdOf(error.path)}`} onClick={focusControl}>
+                <a href={hrefOf(error)} onClick={focusControl}>
                   {error.message}
                 </a>
               ) : (

@@ -1,16 +1,24 @@
 import type { ReviewSection } from './answers-for-review.ts';
+import { isPlainClick } from './plain-click.ts';
 import { rendererText } from './renderer-text.ts';
 
 /** Props of {@link ReviewAnswers}. */
 export interface ReviewAnswersProps {
   sections: ReviewSection[];
   locale: string;
-  /** Go back to a step to change an answer. */
+  /** Go back to a step to change an answer (with JavaScript). */
   onChange(stepIndex: number): void;
+  /** The address of a step that returns here after it: the change link without JavaScript. */
+  changeHref?(stepIndex: number): string;
 }
 
-/** Every answer by step, each with a "Ändra" button whose name says which answer. */
-export function ReviewAnswers({ sections, locale, onChange }: ReviewAnswersProps) {
+/** The id of an answer's change link, which a review page's error links to. */
+export function changeLinkId(field: string): string {
+  return `sf-change-${field}`;
+}
+
+/** Every answer by step, each with an "Ändra" link whose name says which answer. */
+export function ReviewAnswers({ sections, locale, onChange, changeHref }: ReviewAnswersProps) {
   const t = rendererText(locale);
   return (
     <>
@@ -33,10 +41,19 @@ export function ReviewAnswers({ sections, locale, onChange }: ReviewAnswersProps
                   )}
                 </dd>
                 <dd className="sf-summary-actions">
-                  <button type="button" className="sf-link-button" onClick={() => onChange(section.stepIndex)}>
+                  <a
+                    id={changeLinkId(answer.field)}
+                    href={changeHref?.(section.stepIndex) ?? '#'}
+                    onClick={(event) => {
+                      if (isPlainClick(event)) {
+                        event.preventDefault();
+                        onChange(section.stepIndex);
+                      }
+                    }}
+                  >
                     {t.change}
                     <span className="sf-visually-hidden"> {answer.label}</span>
-                  </button>
+                  </a>
                 </dd>
               </div>
             ))}

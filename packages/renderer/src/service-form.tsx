@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FocusEvent, FormEvent } from 'react';
+import type { FocusEvent, FormEvent, MouseEvent } from 'react';
 import { withTheme } from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { localizeDefinition, text } from '@samform/model';
+import { formFieldName, localizeDefinition, text } from '@samform/model';
 import type { ServiceDefinition, SubmissionError } from '@samform/model';
 import { answersForReview } from './answers-for-review.ts';
 import { cleanAnswers } from './clean-answers.ts';
 import { toErrorSchema } from './error-schema.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import type { SamformFormContext } from './form-context.ts';
-import { pageTitle } from './page-title.ts';
+import { formPageTitle } from './page-title.ts';
+import { isPlainClick } from './plain-click.ts';
 import { ReceiptView } from './receipt-view.tsx';
 import type { Receipt } from './receipt-view.tsx';
 import { rendererText } from './renderer-text.ts';
-import { ReviewAnswers } from './review-answers.tsx';
+import { changeLinkId, ReviewAnswers } from './review-answers.tsx';
 import { precompiledRjsfValidator, rjsfValidator } from './rjsf-validator.ts';
-import { errorsOfStep, stepIndexOf, stepsOf } from './steps.ts';
+import { errorsOfStep, stepIndexOf, stepsOf, topLevelField } from './steps.ts';
 import { samformTheme } from './theme.ts';
 import { translateString } from './translate-string.ts';
 import { validateAnswers } from './validate-answers.ts';
@@ -29,6 +30,24 @@ export type Answers = Record<string, unknown>;
 
 /** A page of the flow: a step's index, or the review page. */
 export type FormPage = number | 'review';
+
+/**
+ * Where the flow's pages live, so every page is also a plain HTML form that works without
+ * JavaScript: a step posts its fields (named by `formFieldName`) with `_step` and `_action`.
+ */
+export interface FormLinks {
+  /** The page of a step (0-based); `returnToReview`: Continue there leads back to the review. */
+  step(index: number, returnToReview?: boolean): string;
+  /** The review page. */
+  review: string;
+  /** Where a step's form posts. */
+  stepAction(returnToReview: boolean): string;
+  /** Where the review page's Send posts. */
+  sendAction: string;
+}
+
+/** A plain post's name of the field at an rjsf path: "contact.email". */
+const nameOfPath = (path: (string | number)[]): string => formFieldName(path);
 
 /** Props of {@link ServiceForm}. */
 export interface ServiceFormProps {
@@ -53,6 +72,14 @@ export interface ServiceFormProps {
   focusHeadingOnMount?: boolean;
   /** Less specific title parts after the form's own, e.g. ["Östersund", "Samform"]. */
   titleParts?: string[];
+  /** The pages' addresses; without them the forms have no `action` (a preview). */
+  links?: FormLinks;
+  /** The first page was reached by a change link: Continue returns to the review. */
+  initialReturnToReview?: boolean;
+  /** After every page change (to keep the address in step with the page). */
+  onPageChange?(page: FormPage, returnToReview: boolean): void;
+  /** A step passed the checks in the page; `form` is its HTML form, ready to post as it stands. */
+  onStepDone?(form: HTMLFormElement): void;
 }
 
 type FocusTarget = { target: 'heading' | 'summary'; n: number };
@@ -66,7 +93,7 @@ const ThemedForm = withTheme<Answers>(samformTheme);
  * heading on every page change; sending is announced in a polite live region.
  */
 export function ServiceForm(props: ServiceFormProps) {
-  const { service, locale, onSubmit, onDataChange, onSent, titleParts = [] } = props;
+  const { service, locale, onSubmit, onDataChange, onSent, onPageChange, onStepDone, links, titleParts = [] } = props;
   const t = rendererText(locale);
   const steps = useMemo(() => stepsOf(service), [service]);
   const compiled = props.validator;
@@ -77,7 +104,7 @@ export function ServiceForm(props: ServiceFormProps) {
   const [page, setPage] = useState<FormPage>(props.initialPage ?? 0);
   const [errors, setErrors] = useState<SubmissionError[]>(props.initialErrors ?? []);
   const [attempted, setAttempted] = useState<ReadonlySet<FormPage>>(() => new Set(props.initialErrors?.length ? [props.initialPage ?? 0] : []));
-  const [returnToReview, setReturnToReview] = useState(false);
+  const [returnToReview, setReturnToReview] = useState(props.initialReturnToReview ?? false);
   const [sending, setSending] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [receipt, setReceipt] = useState<Receipt | undefined>();
@@ -96,8 +123,15 @@ export function ServiceForm(props: ServiceFormProps) {
 
   useEffect(() => {
     if (receipt && !onSent) return;
-    document.title = pageTitle([stepTitle, serviceTitle, ...titleParts], { locale, hasErrors: errors.length > 0 });
-  }, [stepTitle, serviceTitle, titleParts.join('|'), locale, errors.length, receipt, onSent]);
+    document.title = formPageTitle(service, page, { locale, hasErrors: errors.length > 0, titleParts });
+  }, [page, service, titleParts.join('|'), locale, errors.length, receipt, onSent]);
+
+  const shownPage = useRef(page);
+  useEffect(() => {
+    if (shownPage.current === page) return;
+    shownPage.current = page;
+    onPageChange?.(page, returnToReview);
+  }, [page, returnToReview]);
 
   useEffect(() => {
     if (!focus) return;
@@ -139,10 +173,11 @@ export function ServiceForm(props: ServiceFormProps) {
     setErrors(errorsOfStep(validateAll(dataRef.current), step));
   };
 
-  const handleContinue = () => {
+  const handleContinue = (_event: IChangeEvent<Answers>, submitEvent: FormEvent) => {
     if (!step || typeof page !== 'number') return;
     const stepErrors = errorsOfStep(validateAll(dataRef.current), step);
     if (stepErrors.length > 0) return showErrors(page, stepErrors);
+    if (submitEvent.target instanceof HTMLFormElement) onStepDone?.(submitEvent.target);
     if (returnToReview || page === steps.length - 1) {
       setReturnToReview(false);
       return goTo('review');
@@ -150,7 +185,9 @@ export function ServiceForm(props: ServiceFormProps) {
     goTo(page + 1);
   };
 
-  const handleBack = () => {
+  const handleBack = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!isPlainClick(event)) return;
+    event.preventDefault();
     setReturnToReview(false);
     if (page === 'review') goTo(steps.length - 1);
     else if (page > 0) goTo(page - 1);
@@ -218,17 +255,20 @@ export function ServiceForm(props: ServiceFormProps) {
       ? serviceTitle
       : undefined;
   const description = page === 0 && service.description ? text(service.description, locale) : undefined;
-  const linkable = (error: { path: string }) => typeof page === 'number' && stepIndexOf(steps, error.path) === page;
+  // On a step an error links to its field; on the review page (the server refused), to its answer's change link.
+  const linkable = (error: { path: string }) => (typeof page === 'number' ? stepIndexOf(steps, error.path) === page : stepIndexOf(steps, error.path) >= 0);
+  const errorHref = page === 'review' ? (error: { path: string }) => `#${changeLinkId(topLevelField(error.path) ?? '')}` : undefined;
+  const backHref = page === 'review' ? links?.step(steps.length - 1) : typeof page === 'number' && page > 0 ? links?.step(page - 1) : undefined;
 
   return (
     <div className="sf-page">
       {liveRegion}
       {page !== 0 ? (
-        <button type="button" className="sf-back-link" onClick={handleBack}>
+        <a className="sf-back-link" href={backHref ?? '#'} onClick={handleBack}>
           {t.back}
-        </button>
+        </a>
       ) : null}
-      <ErrorSummary errors={errors} locale={locale} linkable={linkable} ref={summary} />
+      <ErrorSummary errors={errors} locale={locale} linkable={linkable} {...(errorHref ? { hrefOf: errorHref } : {})} ref={summary} />
       {caption ? <p className="sf-caption">{caption}</p> : null}
       <h1 className="sf-heading-xl" tabIndex={-1} ref={heading}>
         {stepTitle}
@@ -243,7 +283,11 @@ export function ServiceForm(props: ServiceFormProps) {
             formData={data}
             formContext={formContext}
             validator={schemaValidator}
-            idPrefix="root"
+            idPrefix="f"
+            idSeparator="-"
+            nameGenerator={nameOfPath}
+            method="post"
+            {...(links ? { action: links.stepAction(returnToReview) } : {})}
             noValidate
             noHtml5Validate
             showErrorList={false}
@@ -255,8 +299,9 @@ export function ServiceForm(props: ServiceFormProps) {
             onSubmit={handleContinue}
             className="sf-form"
           >
+            <input type="hidden" name="_step" value={step.id} />
             <div className="sf-actions">
-              <button type="submit" className="sf-button">
+              <button type="submit" className="sf-button" name="_action" value="continue">
                 {t.next}
               </button>
             </div>
@@ -265,16 +310,21 @@ export function ServiceForm(props: ServiceFormProps) {
       ) : (
         <>
           <p className="sf-lead">{t.reviewIntro}</p>
-          <ReviewAnswers sections={answersForReview(service, data, locale)} locale={locale} onChange={handleChangeAnswer} />
+          <ReviewAnswers
+            sections={answersForReview(service, data, locale)}
+            locale={locale}
+            onChange={handleChangeAnswer}
+            {...(links ? { changeHref: (index: number) => links.step(index, true) } : {})}
+          />
           {service.privacyNotice ? (
             <div className="sf-notice sf-notice--info">
               <h2 className="sf-notice-heading">{t.privacy}</h2>
               <p className="sf-notice-body">{text(service.privacyNotice, locale)}</p>
             </div>
           ) : null}
-          <form className="sf-form" onSubmit={handleSend} noValidate>
+          <form className="sf-form" method="post" {...(links ? { action: links.sendAction } : {})} onSubmit={handleSend} noValidate>
             <div className="sf-actions">
-              <button type="submit" className="sf-button" aria-disabled={sending || undefined}>
+              <button type="submit" className="sf-button" name="_action" value="send" aria-disabled={sending || undefined}>
                 {sending ? t.sending : t.send}
               </button>
             </div>

@@ -12,8 +12,8 @@ describe('form helpers', () => {
       contact: { email: { __errors: ['Fel e-post'] } },
       role: { __errors: ['Välj'] },
     });
-    expect(controlIdOf('/contact/email')).toBe('root_contact_email');
-    expect(controlIdOf('/buyers/1/name')).toBe('root_buyers_1_name');
+    expect(controlIdOf('/contact/email')).toBe('f-contact-email');
+    expect(controlIdOf('/buyers/1/name')).toBe('f-buyers-1-name');
   });
 
   test('when validating a step, then only errors of that step’s fields count', () => {

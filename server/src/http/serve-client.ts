@@ -3,19 +3,13 @@ import path from 'node:path';
 import express, { Router } from 'express';
 
 /**
- * The built client: hashed files under /assets cached for a year, index.html never cached
- * (it names the current hashes), and index.html for every other GET so client routes work.
- * Without a build (tests, a fresh checkout) non-API pages answer a plain 404.
+ * The built client's files: hashed files under /assets cached for a year (a missing one is a
+ * plain 404, never a page), other files of the build uncached. Pages are not served from here:
+ * the server renders them (src/pages). Without a build (tests, a fresh checkout) nothing is served.
  */
 export function serveClient(clientDir: string | undefined): Router {
   const router = Router();
-  const indexFile = clientDir === undefined ? undefined : path.resolve(clientDir, 'index.html');
-  if (clientDir === undefined || indexFile === undefined || !existsSync(indexFile)) {
-    router.use((_req, res) => {
-      res.status(404).type('text/plain').send('Not found');
-    });
-    return router;
-  }
+  if (clientDir === undefined || !existsSync(path.resolve(clientDir, 'index.html'))) return router;
   router.use(
     '/assets',
     express.static(path.join(clientDir, 'assets'), {
@@ -28,10 +22,8 @@ export function serveClient(clientDir: string | undefined): Router {
       res.status(404).type('text/plain').send('Not found');
     },
   );
+  // The shell itself is for the server's pages only.
+  router.get('/index.html', (_req, res) => res.redirect(301, '/'));
   router.use(express.static(clientDir, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
-  router.get('/{*splat}', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
-  });
   return router;
 }

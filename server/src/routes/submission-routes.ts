@@ -1,16 +1,21 @@
 import { Router } from 'express';
+import type { Request, Response } from 'express';
 import { AppError, LOCALES } from '@samform/model';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
 import { requestLocale } from '../http/request-locale.ts';
 import { submitAnswers } from '../services/submission-service.ts';
+import type { Receipt } from '../services/submission-service.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
+/** Called once a submission is accepted, before the receipt is answered (the citizen pages keep it for the browser). */
+export type OnAccepted = (req: Request, res: Response, accepted: { serviceId: string; receipt: Receipt }) => Promise<void>;
+
 /** POST /services/:service/submissions: a citizen sends answers and gets a receipt. */
-export function submissionRoutes(deps: RouteDeps): Router {
+export function submissionRoutes(deps: RouteDeps, onAccepted?: OnAccepted): Router {
   const router = Router({ mergeParams: true });
   router.post('/services/:service/submissions', jsonBody({ required: true }), async (req, res) => {
     const idempotencyKey = req.get('idempotency-key');
@@ -24,6 +29,7 @@ export function submissionRoutes(deps: RouteDeps): Router {
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       locale: requestLocale(req, LOCALES),
     });
+    await onAccepted?.(req, res, { serviceId: pathParam(req, 'service'), receipt });
     res.status(201).json(receipt);
   });
   return router;

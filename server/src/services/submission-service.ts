@@ -30,8 +30,8 @@ export interface SubmitInput {
 const REFERENCE_ATTEMPTS = 5;
 
 const MALFORMED: Record<string, string> = {
-  sv: 'Svaren saknas eller har fel form: skicka {"data": {…}}.',
-  en: 'The answers are missing or malformed: send {"data": {…}}.',
+  sv: 'Svaren saknas eller har fel form: skicka {"data": {…}} (och eventuellt "version": n).',
+  en: 'The answers are missing or malformed: send {"data": {…}} (and optionally "version": n).',
 };
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
@@ -39,22 +39,26 @@ function isObject(value: unknown): value is { [key: string]: unknown } {
 }
 
 /**
- * Accept a citizen's answers: validate them with the compiled validator of the version served,
- * route them to a queue, and store submission and queue item in one durable write before the
+ * Accept a citizen's answers: validate them with the compiled validator of the version served
+ * (or of the published version the body names: a draft stays on its version), route them to a queue, and store submission and queue item in one durable write before the
  * receipt is answered. A repeated Idempotency-Key with the same body gets the first receipt.
  */
 export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: SubmitInput): Promise<Receipt> {
   const { tenant } = input;
   // Shared e-services are filled in at a member municipality, never at the collaboration.
   if (tenant.kind !== 'municipality') throw new NotFoundError('service-not-found', `The e-service "${input.serviceId.slice(0, 64)}" does not exist here.`);
-  const { version } = await resolveService(deps, tenant, input.serviceId);
+  const offered = (await resolveService(deps, tenant, input.serviceId)).version;
 
   const body = input.body;
-  if (!isObject(body) || !isObject(body.data)) {
+  if (!isObject(body) || !isObject(body.data) || !(body.version === undefined || (Number.isSafeInteger(body.version) && (body.version as number) >= 1))) {
     throw new UnprocessableError('invalid-submission', 'The submission is not valid.', [
       { path: '/data', keyword: 'type', message: MALFORMED[input.locale] ?? MALFORMED.en! },
     ]);
   }
+  // A draft stays on the version it was started on (`version`), even when a newer one is served.
+  const version =
+    body.version === undefined || body.version === offered.version ? offered : await deps.store.getServiceVersion(offered.owner, offered.serviceId, body.version as number);
+  if (version === null) throw new NotFoundError('version-not-found', `The e-service "${input.serviceId.slice(0, 64)}" has no version ${String(body.version)}.`);
   const data = body.data as { [key: string]: JsonValue };
 
   const idempotency: IdempotencyClaim | undefined =

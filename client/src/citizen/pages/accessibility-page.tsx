@@ -11,15 +11,14 @@ const STATEMENT = {
       {
         heading: 'Hur tillgänglig är webbplatsen?',
         paragraphs: [
-          'Vi bygger e-tjänsterna för att uppfylla WCAG 2.1 nivå AA. Varje fråga har en synlig etikett, fel visas både överst och vid frågan, du kan granska dina svar innan du skickar och allt går att använda med bara tangentbord. Sidorna fungerar i 320 pixlars bredd och med 200 procents förstoring.',
+          'Vi bygger e-tjänsterna för att uppfylla WCAG 2.1 nivå AA. Varje fråga har en synlig etikett, fel visas både överst och vid frågan, du kan granska dina svar innan du skickar och allt går att använda med bara tangentbord. Sidorna fungerar i 320 pixlars bredd, med 200 procents förstoring och utan JavaScript.',
           'Webbplatsen är delvis förenlig med WCAG 2.1 nivå AA. Vi testar med automatiska verktyg (axe) och med tangentbord, men ingen extern granskning är gjord än.',
         ],
       },
       {
         heading: 'Kända brister',
         paragraphs: [
-          'Sidorna kräver JavaScript för att visas. En version som fungerar utan JavaScript är under arbete.',
-          'Inloggning med e-legitimation finns inte än i de e-tjänster som kräver den.',
+                    'Inloggning med e-legitimation finns inte än i de e-tjänster som kräver den.',
           'E-tjänsterna finns på svenska och engelska. Sydsamiska, finska och meänkieli saknas än.',
         ],
       },
@@ -42,15 +41,14 @@ const STATEMENT = {
       {
         heading: 'How accessible is the site?',
         paragraphs: [
-          'We build the e-services to meet WCAG 2.1 level AA. Every question has a visible label, errors are shown both at the top and beside the question, you can check your answers before you send them and everything works with a keyboard alone. The pages work at 320 pixels wide and at 200 percent zoom.',
+          'We build the e-services to meet WCAG 2.1 level AA. Every question has a visible label, errors are shown both at the top and beside the question, you can check your answers before you send them and everything works with a keyboard alone. The pages work at 320 pixels wide, at 200 percent zoom and without JavaScript.',
           'The site partially conforms to WCAG 2.1 level AA. We test with automated tools (axe) and with the keyboard, but no external audit has been made yet.',
         ],
       },
       {
         heading: 'Known problems',
         paragraphs: [
-          'The pages need JavaScript to show. A version that works without JavaScript is being built.',
-          'Logging in with e-ID is not yet available in the e-services that require it.',
+                    'Logging in with e-ID is not yet available in the e-services that require it.',
           'The e-services are in Swedish and English. South Sami, Finnish and Meänkieli are still missing.',
         ],
       },

@@ -17,9 +17,9 @@ export function groupByCollaboration(tenants: TenantSummary[], otherTitle: strin
 }
 
 /** "Välj din kommun": every municipality, by region, as links. */
-export function HomePage({ locale }: { locale: string }) {
+export function HomePage({ locale, initial }: { locale: string; initial?: TenantSummary[] }) {
   const t = clientText(locale);
-  const tenants = useLoad(`tenants:${locale}`, () => fetchTenants(locale));
+  const tenants = useLoad(`tenants:${locale}`, () => fetchTenants(locale), initial);
   useTitle([t.chooseMunicipality], locale);
   if (tenants.state === 'failed') return <Problem locale={locale} status={tenants.status} />;
   return (

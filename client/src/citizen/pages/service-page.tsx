@@ -1,45 +1,64 @@
-import { useContext } from 'react';
 import { ServiceForm } from '@samform/renderer';
-import { fetchService, fetchTenants, submitAnswers } from '../api.ts';
+import type { AnswerValidator, FormLinks } from '@samform/renderer';
+import { submitAnswers } from '../api.ts';
 import { clientText } from '../client-text.ts';
-import { navigate } from '../navigation.ts';
-import { Loading, NavigatedContext, Problem, useTitle } from '../page-parts.tsx';
+import type { ServicePageState } from '../page-state.ts';
 import { hrefFor } from '../router.ts';
-import { clearIdempotencyKey, draftAnswers, idempotencyKey, lastReceipt } from '../session-store.ts';
+import { clearIdempotencyKey, idempotencyKey } from '../session-store.ts';
+import { saveStep } from '../save-step.ts';
 import { useStandaloneValidator } from '../standalone-validator.ts';
-import { useLoad } from '../use-load.ts';
 
-/** An e-service's form; answers are kept in the tab until sent, then the receipt page shows. */
-export function ServicePage({ tenant, service, locale }: { tenant: string; service: string; locale: string }) {
-  const navigated = useContext(NavigatedContext);
-  const loaded = useLoad(`service:${tenant}:${service}`, async () => {
-    const [tenants, definition] = await Promise.all([fetchTenants(locale), fetchService(tenant, service, locale)]);
-    return { tenantName: tenants.find((x) => x.id === tenant)?.name ?? tenant, definition };
-  });
-  // The form shows at once; Continue checks the answers in the page as soon as the module is in.
-  const validator = useStandaloneValidator(tenant, service, loaded.state === 'done' ? loaded.value.definition.version : undefined);
-  // Once the form shows, it titles the page itself (step, errors).
-  useTitle(loaded.state === 'failed' ? [] : [clientText(locale).loading], locale, loaded.state === 'loading');
-  if (loaded.state === 'failed') return <Problem locale={locale} status={loaded.status} />;
-  if (loaded.state === 'loading') return <Loading locale={locale} />;
-  const { definition, tenantName } = loaded.value;
+/** Props of {@link ServicePage}. */
+export interface ServicePageProps {
+  state: ServicePageState;
+  /** The version's validator module, loaded before hydration so both renders agree. */
+  validator?: AnswerValidator;
+}
+
+/** The addresses of a form's pages, the same for the plain posts and the links. */
+export function formLinks(tenant: string, service: string, locale: string): FormLinks {
+  const route = { name: 'service', tenant, service } as const;
+  return {
+    step: (index, returnToReview = false) => hrefFor(route, locale, { step: index, returnToReview }),
+    review: hrefFor({ name: 'review', tenant, service }, locale),
+    stepAction: (returnToReview) => hrefFor(route, locale, { returnToReview }),
+    sendAction: hrefFor({ name: 'review', tenant, service }, locale),
+  };
+}
+
+/**
+ * An e-service's form. Rendered by the server from the citizen's draft; in the browser the
+ * steps change in the page, each finished step is saved to the same draft, and Send uses the API.
+ */
+export function ServicePage({ state, validator }: ServicePageProps) {
+  const { locale, tenant, service, form } = state;
+  const late = useStandaloneValidator(tenant.id, service.id, validator ? undefined : service.version);
+  const shown = validator ?? late;
+  const links = formLinks(tenant.id, service.id, locale);
   return (
     <div className="sf-main-column">
       <ServiceForm
-        service={definition}
+        service={service}
         locale={locale}
-        {...(validator ? { validator } : {})}
-        initialData={draftAnswers.load(tenant, service) ?? {}}
-        onDataChange={(data) => draftAnswers.save(tenant, service, data)}
-        onSubmit={(data) => submitAnswers(tenant, service, data, locale, idempotencyKey(tenant, service, data))}
+        {...(shown ? { validator: shown } : {})}
+        initialData={form.answers}
+        initialPage={form.page}
+        initialErrors={form.errors}
+        initialReturnToReview={form.returnToReview}
+        links={links}
+        onSubmit={(data) => submitAnswers(tenant.id, service.id, data, locale, idempotencyKey(tenant.id, service.id, data), service.version)}
         onSent={(receipt) => {
-          lastReceipt.save(tenant, service, receipt);
-          draftAnswers.clear(tenant, service);
-          clearIdempotencyKey(tenant, service);
-          navigate(hrefFor({ name: 'receipt', tenant, service }, locale));
+          clearIdempotencyKey(tenant.id, service.id);
+          // The server kept the receipt for this browser and renders its page.
+          window.location.assign(hrefFor({ name: 'receipt', tenant: tenant.id, service: service.id, reference: receipt.reference }, locale));
         }}
-        focusHeadingOnMount={navigated}
-        titleParts={[tenantName, clientText(locale).site]}
+        onPageChange={(page, returnToReview) => {
+          // The address follows the page, so a reload shows the same step.
+          window.history.replaceState(null, '', page === 'review' ? links.review : links.step(page, returnToReview));
+        }}
+        onStepDone={saveStep}
+        focusHeadingOnMount={form.errors.length > 0}
+        titleParts={[tenant.name, clientText(locale).site]}
       />
     </div>
   );

@@ -1,18 +1,22 @@
 import { text } from '@samform/model';
 import { fetchServices, fetchTenants } from '../api.ts';
-import type { ServiceSummary } from '../api.ts';
+import type { ServiceSummary, TenantSummary } from '../api.ts';
 import { clientText } from '../client-text.ts';
 import { Link, Loading, PageHeading, Problem, useTitle } from '../page-parts.tsx';
 import { hrefFor } from '../router.ts';
 import { useLoad } from '../use-load.ts';
 
 /** A municipality's e-services grouped by category, shared ones marked with their owner. */
-export function TenantPage({ tenant, locale }: { tenant: string; locale: string }) {
+export function TenantPage({ tenant, locale, initial }: { tenant: string; locale: string; initial?: { tenants: TenantSummary[]; services: ServiceSummary[] } }) {
   const t = clientText(locale);
-  const loaded = useLoad(`services:${tenant}:${locale}`, async () => {
-    const [tenants, services] = await Promise.all([fetchTenants(locale), fetchServices(tenant, locale)]);
-    return { tenants, services };
-  });
+  const loaded = useLoad(
+    `services:${tenant}:${locale}`,
+    async () => {
+      const [tenants, services] = await Promise.all([fetchTenants(locale), fetchServices(tenant, locale)]);
+      return { tenants, services };
+    },
+    initial,
+  );
   const names = loaded.state === 'done' ? new Map(loaded.value.tenants.map((x) => [x.id, x.name])) : new Map<string, string>();
   const name = names.get(tenant);
   useTitle([t.services, name], locale);
@@ -30,7 +34,8 @@ export function TenantPage({ tenant, locale }: { tenant: string; locale: string 
           <ul className="sf-service-list">
             {services.map((service) => (
               <li key={service.id}>
-                <Link href={hrefFor({ name: 'service', tenant, service: service.id }, locale)}>{text(service.title, locale)}</Link>
+                {/* A plain link: the form page is rendered by the server, which holds the draft. */}
+                <a href={hrefFor({ name: 'service', tenant, service: service.id }, locale)}>{text(service.title, locale)}</a>
                 {service.description ? <p>{text(service.description, locale)}</p> : null}
                 {service.shared ? <span className="sf-tag">{t.shared(names.get(service.owner) ?? service.owner)}</span> : null}
               </li>

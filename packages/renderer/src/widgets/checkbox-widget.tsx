@@ -16,6 +16,8 @@ export function CheckboxWidget(props: WidgetProps) {
         className="sf-choice-input"
         id={id}
         name={htmlName || id}
+        // What a plain form post sends when ticked; unticked sends nothing.
+        value="true"
         checked={value === true}
         disabled={disabled || readonly}
         aria-required={required || undefined}

@@ -1,0 +1,36 @@
+import type { EffectiveService, SubmissionError } from '@samform/model';
+import type { Answers, Receipt } from '@samform/renderer';
+import type { ServiceSummary, TenantSummary } from './api.ts';
+
+/** A form page as the server left it: which page, the draft's answers, and the errors to show. */
+export interface FormState {
+  page: number | 'review';
+  answers: Answers;
+  errors: SubmissionError[];
+  /** Reached by a change link: Continue returns to the review page. */
+  returnToReview: boolean;
+}
+
+/** What every page's state carries: its language and the address it was rendered for. */
+interface PageBase {
+  locale: 'sv' | 'en';
+  /** Path and query the page was rendered for; the browser renders other addresses itself. */
+  href: string;
+}
+
+/**
+ * The data a page is rendered from, on the server and again in the browser for hydration
+ * (sent in the page as JSON), so both renders are the same.
+ */
+export type PageState = PageBase &
+  (
+    | { page: 'home'; tenants: TenantSummary[] }
+    | { page: 'tenant'; tenant: string; tenants: TenantSummary[]; services: ServiceSummary[] }
+    | { page: 'accessibility' }
+    | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState }
+    | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt }
+    | { page: 'problem'; status: number }
+  );
+
+/** The state of a form page. */
+export type ServicePageState = Extract<PageState, { page: 'service' }>;

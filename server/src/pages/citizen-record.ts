@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { JsonValue } from '@samform/model';
+import type { Store } from '@samform/store';
+
+/** The anonymous citizen's cookie: a random id naming this browser's drafts and receipts. */
+export const CITIZEN_COOKIE = 'samform.citizen';
+
+/** Drafts and receipts are kept this long after the browser last used them. */
+export const CITIZEN_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** A receipt list is bounded, so one browser cannot grow its record without end. */
+const MAX_RECEIPTS = 20;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+const COOKIE_VALUE = /^[A-Za-z0-9_-]{43}$/;
+
+/** One e-service being filled in: the version it started on (it stays on it) and the answers so far. */
+export interface Draft {
+  owner: string;
+  serviceId: string;
+  version: number;
+  /** Random per draft; with the answers it names the send, so a resend files one case. */
+  id: string;
+  answers: { [key: string]: JsonValue };
+}
+
+/** A receipt this browser got, so its page can be shown again. */
+export interface KeptReceipt {
+  tenant: string;
+  /** The id the tenant serves the e-service under. */
+  service: string;
+  owner: string;
+  serviceId: string;
+  version: number;
+  id: string;
+  reference: string;
+  receivedAt: string;
+  queue: string;
+}
+
+/** What the server keeps for one browser. */
+export interface CitizenData {
+  drafts: { [tenantAndService: string]: Draft };
+  receipts: KeptReceipt[];
+}
+
+/** A citizen's record as loaded for one request; `save` writes it back and renews cookie and expiry. */
+export interface CitizenRecord {
+  data: CitizenData;
+  save(): Promise<void>;
+}
+
+/** The key of a draft in the record. */
+export function draftKey(tenant: string, service: string): string {
+  return `${tenant}/${service}`;
+}
+
+function cookieOf(req: Request): string | undefined {
+  const header = req.get('cookie');
+  if (header === undefined) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CITIZEN_COOKIE) {
+      const value = rest.join('=');
+      return COOKIE_VALUE.test(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+// Only a hash of the cookie is stored, so a read of the store does not give working cookies.
+function sessionKey(id: string): string {
+  return `citizen:${createHash('sha256').update(id).digest('hex')}`;
+}
+
+function parse(data: { [key: string]: JsonValue } | undefined): CitizenData {
+  const drafts = data?.drafts;
+  const receipts = data?.receipts;
+  return {
+    drafts: drafts !== null && typeof drafts === 'object' && !Array.isArray(drafts) ? (drafts as unknown as CitizenData['drafts']) : {},
+    receipts: Array.isArray(receipts) ? (receipts as unknown as KeptReceipt[]) : [],
+  };
+}
+
+/**
+ * This browser's record: drafts and receipts, kept with the store's sessions for 24 hours after
+ * last use. Without a cookie the record is empty; the cookie is set on the first `save`.
+ */
+export async function loadCitizenRecord(store: Store, req: Request, res: Response, now: Date): Promise<CitizenRecord> {
+  const existing = cookieOf(req);
+  const found = existing === undefined ? null : await store.getSession(sessionKey(existing), now);
+  const data = parse(found?.data);
+  return {
+    data,
+    async save() {
+      const id = found === null ? randomBytes(32).toString('base64url') : existing!;
+      if (data.receipts.length > MAX_RECEIPTS) data.receipts.splice(0, data.receipts.length - MAX_RECEIPTS);
+      await store.setSession(sessionKey(id), {
+        data: { drafts: data.drafts as unknown as JsonValue, receipts: data.receipts as unknown as JsonValue },
+        expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString(),
+      });
+      res.cookie(CITIZEN_COOKIE, id, {
+        httpOnly: true,
+        sameSite: 'lax',
+        // Secure everywhere except on the developer's own machine, which speaks plain HTTP.
+        secure: !LOOPBACK_HOSTS.has(req.hostname),
+        path: '/',
+        maxAge: CITIZEN_TTL_MS,
+      });
+    },
+  };
+}
+
+/** Keep a receipt in the record and end the draft it came from. */
+export function keepReceipt(data: CitizenData, receipt: KeptReceipt): void {
+  delete data.drafts[draftKey(receipt.tenant, receipt.service)];
+  data.receipts = [...data.receipts.filter((kept) => kept.reference !== receipt.reference), receipt];
+}

@@ -1,0 +1,230 @@
+import { Router } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { AppError, NotFoundError } from '@samform/model';
+import type { Tenant } from '@samform/store';
+import { hrefFor, renderPage, titleOf } from '@samform/client/ssr';
+import type { FormState, PageState } from '@samform/client/ssr';
+import type { AnswerValidator } from '@samform/client/ssr';
+import { ANONYMOUS } from '../auth/actor.ts';
+import { logOf, tenantOf } from '../http/request-context.ts';
+import { isCrossSite } from '../http/same-origin.ts';
+import { pathParam } from '../http/path-param.ts';
+import { listServices, resolveService } from '../services/catalog-service.ts';
+import type { ServiceDeps } from '../services/service-deps.ts';
+import { listTenants, requireTenant } from '../services/tenant-service.ts';
+import type { OnAccepted } from '../routes/submission-routes.ts';
+import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
+import type { CitizenData } from './citizen-record.ts';
+import { formBody, formEntriesOf, postedValue } from './form-body.ts';
+import { openForm, postStep, sendDraft } from './form-flow.ts';
+import type { OpenForm } from './form-flow.ts';
+import type { PageShell } from './page-shell.ts';
+import type { PageValidators } from './page-validators.ts';
+
+/** What the citizen pages are built from. */
+export interface PageDeps {
+  services(res: Response): ServiceDeps;
+  shell: PageShell;
+  validators: PageValidators;
+  /** Origins besides the app's own whose pages may post (a dev server). */
+  allowedOrigins: readonly string[];
+}
+
+type Locale = 'sv' | 'en';
+
+// The address decides the language (as in the browser, which hydrates from the same address).
+function localeOf(req: Request): Locale {
+  return req.query.lang === 'en' ? 'en' : 'sv';
+}
+
+function stepOf(req: Request, steps: number): number {
+  const raw = typeof req.query.steg === 'string' && /^[1-9][0-9]{0,3}$/.test(req.query.steg) ? Number(req.query.steg) : 1;
+  return Math.min(raw, steps) - 1;
+}
+
+const returnsToReview = (req: Request): boolean => req.query.granska === '1';
+
+/** The citizen pages, rendered on the server from the components that hydrate in the browser, and their plain form posts. */
+export function pageRoutes(deps: PageDeps): Router {
+  const router = Router();
+  router.use(samePagePosts(deps.allowedOrigins));
+
+  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator } = {}): void => {
+    const withAnswers = state.page === 'service' || state.page === 'receipt';
+    // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
+    res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
+    res.setHeader('Vary', 'Cookie');
+    res
+      .status(options.status ?? 200)
+      .type('html')
+      .send(deps.shell.render({ locale: state.locale, title: titleOf(state), body: renderPage(state, options.validator), state, formPage: state.page === 'service' }));
+  };
+  const base = (req: Request) => ({ locale: localeOf(req), href: req.originalUrl });
+
+  async function municipality(res: Response, id: string, serviceId: string): Promise<Tenant> {
+    const tenant = await requireTenant(deps.services(res), id);
+    // Shared e-services are filled in at a member municipality, never at the collaboration.
+    if (tenant.kind !== 'municipality') throw new NotFoundError('service-not-found', `The e-service "${serviceId.slice(0, 64)}" does not exist here.`);
+    return tenant;
+  }
+
+  const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState): Promise<void> => {
+    const validator = await deps.validators.get(form.version);
+    send(req, res, { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: form.service, form: formState }, validator ? { validator } : {});
+  };
+
+  const serviceRoute = (req: Request, form: OpenForm, options: { step?: number; returnToReview?: boolean } = {}) =>
+    hrefFor({ name: 'service', tenant: form.tenant.id, service: form.serviceId }, localeOf(req), options);
+  const reviewRoute = (req: Request, form: OpenForm) => hrefFor({ name: 'review', tenant: form.tenant.id, service: form.serviceId }, localeOf(req));
+
+  router.get('/', async (req, res) => {
+    send(req, res, { ...base(req), page: 'home', tenants: await listTenants(deps.services(res)) });
+  });
+
+  router.get('/tillganglighet', (req, res) => {
+    send(req, res, { ...base(req), page: 'accessibility' });
+  });
+
+  router.get('/t/:tenant', async (req, res) => {
+    const services = deps.services(res);
+    const tenant = await requireTenant(services, pathParam(req, 'tenant'));
+    const [tenants, list] = await Promise.all([listTenants(services), listServices(services, ANONYMOUS, { tenant })]);
+    send(req, res, { ...base(req), page: 'tenant', tenant: tenant.id, tenants, services: list });
+  });
+
+  router.get('/t/:tenant/e/:service', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const record = await loadCitizenRecord(services.store, req, res, services.clock());
+    const form = await openForm(services, tenant, serviceId, record.data);
+    // Using a draft keeps it for another 24 hours.
+    if (form.draft) await record.save();
+    await renderForm(req, res, form, { page: stepOf(req, form.steps.length), answers: form.draft?.answers ?? {}, errors: [], returnToReview: returnsToReview(req) });
+  });
+
+  router.post('/t/:tenant/e/:service', formBody, async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const record = await loadCitizenRecord(services.store, req, res, services.clock());
+    const form = await openForm(services, tenant, serviceId, record.data);
+    const entries = formEntriesOf(res);
+    const back = postedValue(entries, '_action') === 'back';
+    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back });
+    if (outcome === undefined) return void res.redirect(303, serviceRoute(req, form));
+    await record.save();
+    if (back) return void res.redirect(303, serviceRoute(req, form, { step: Math.max(0, outcome.stepIndex - 1) }));
+    if (outcome.errors.length > 0) {
+      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors: outcome.errors, returnToReview: returnsToReview(req) });
+    }
+    const last = outcome.stepIndex >= form.steps.length - 1;
+    res.redirect(303, last || returnsToReview(req) ? reviewRoute(req, form) : serviceRoute(req, form, { step: outcome.stepIndex + 1 }));
+  });
+
+  router.get('/t/:tenant/e/:service/granska', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const record = await loadCitizenRecord(services.store, req, res, services.clock());
+    const form = await openForm(services, tenant, serviceId, record.data);
+    if (!form.draft) return void res.redirect(303, serviceRoute(req, form));
+    await record.save();
+    await renderForm(req, res, form, { page: 'review', answers: form.draft.answers, errors: [], returnToReview: false });
+  });
+
+  router.post('/t/:tenant/e/:service/granska', formBody, async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const record = await loadCitizenRecord(services.store, req, res, services.clock());
+    const form = await openForm(services, tenant, serviceId, record.data);
+    const { draft } = form;
+    if (!draft) {
+      // Sent already (a resent post, a second click after the first answer): its receipt.
+      const sent = latestReceipt(record.data, tenant.id, serviceId);
+      return void res.redirect(303, sent ? hrefFor({ name: 'receipt', tenant: tenant.id, service: serviceId, reference: sent }, localeOf(req)) : serviceRoute(req, form));
+    }
+    const outcome = await sendDraft(services, { ...form, draft }, localeOf(req));
+    if (!outcome.ok) {
+      return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false });
+    }
+    keepReceipt(record.data, { tenant: tenant.id, service: serviceId, owner: form.version.owner, serviceId: form.version.serviceId, ...outcome.receipt });
+    await record.save();
+    res.redirect(303, hrefFor({ name: 'receipt', tenant: tenant.id, service: serviceId, reference: outcome.receipt.reference }, localeOf(req)));
+  });
+
+  router.get('/t/:tenant/e/:service/kvitto/:reference', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const record = await loadCitizenRecord(services.store, req, res, services.clock());
+    const reference = pathParam(req, 'reference');
+    const kept = record.data.receipts.find((r) => r.reference === reference && r.tenant === tenant.id && r.service === serviceId);
+    // Only the browser that sent it sees a receipt: another one cannot tell it from a wrong address.
+    const version = kept ? await services.store.getServiceVersion(kept.owner, kept.serviceId, kept.version) : null;
+    if (!kept || !version) throw new NotFoundError('receipt-not-found', 'There is no such receipt in this browser.');
+    await record.save();
+    const { id, receivedAt, queue } = kept;
+    send(req, res, {
+      ...base(req),
+      page: 'receipt',
+      tenant: { id: tenant.id, name: tenant.name },
+      service: { ...version.definition, version: version.version, owner: version.owner, shared: version.owner !== tenant.id },
+      receipt: { id, reference, receivedAt, version: kept.version, queue },
+    });
+  });
+
+  router.use(pageNotFound(deps, send));
+  router.use(pageErrors(send, base));
+  return router;
+}
+
+function latestReceipt(data: CitizenData, tenant: string, service: string): string | undefined {
+  return data.receipts.filter((r) => r.tenant === tenant && r.service === service).at(-1)?.reference;
+}
+
+type Send = (req: Request, res: Response, state: PageState, options?: { status?: number }) => void;
+
+/** Any other GET: a real 404 page. */
+function pageNotFound(_deps: PageDeps, send: Send): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    send(req, res, { locale: localeOf(req), href: req.originalUrl, page: 'problem', status: 404 }, { status: 404 });
+  };
+}
+
+/** Failures of the pages as pages: 404 for what does not exist, the status of other refusals, a logged 500 else. */
+function pageErrors(send: Send, base: (req: Request) => { locale: Locale; href: string }): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error instanceof AppError && error.status < 500 ? error.status : 500;
+    if (status === 500) logOf(res).error({ err: error }, 'page failed');
+    send(req, res, { ...base(req), page: 'problem', status }, { status });
+  };
+}
+
+/** Page posts come from anonymous citizens: refuse a post another site's page sent (CSRF). */
+export function samePagePosts(allowedOrigins: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method === 'POST' && isCrossSite(req, allowedOrigins)) return next(new AppError('cross-site-post', 403, 'This form was sent from another site.'));
+    next();
+  };
+}
+
+/** The JSON API's send keeps its receipt for the browser too, so the receipt page works after a send with JavaScript. */
+export function keepApiReceipts(services: (res: Response) => ServiceDeps): OnAccepted {
+  return async (req, res, { serviceId, receipt }) => {
+    const deps = services(res);
+    try {
+      const tenant = tenantOf(res);
+      const { version } = await resolveService(deps, tenant, serviceId);
+      const record = await loadCitizenRecord(deps.store, req, res, deps.clock());
+      keepReceipt(record.data, { tenant: tenant.id, service: serviceId, owner: version.owner, serviceId: version.serviceId, ...receipt });
+      await record.save();
+    } catch (error) {
+      // The case is filed; only showing its receipt again in this browser is lost.
+      deps.log.warn({ err: error }, 'receipt not kept for the browser');
+    }
+  };
+}

@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceVersion } from '@samform/model';
+import { startTestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** One browser: its citizen cookie, posting plain forms from the app's own pages. */
+class Browser {
+  cookie: string | undefined;
+  async get(path: string): Promise<{ status: number; html: string; headers: Headers }> {
+    const response = await fetch(`${server.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+    this.keep(response);
+    return { status: response.status, html: await response.text(), headers: response.headers };
+  }
+  async post(path: string, fields: [string, string][], headers: Record<string, string> = { origin: server.url }): Promise<{ status: number; html: string; location: string | null }> {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: new URLSearchParams(fields),
+      redirect: 'manual',
+    });
+    this.keep(response);
+    return { status: response.status, html: await response.text(), location: response.headers.get('location') };
+  }
+  private keep(response: Response): void {
+    const set = response.headers.getSetCookie().find((c) => c.startsWith('samform.citizen='));
+    if (set) this.cookie = set.split(';')[0];
+  }
+}
+
+const IDEA = '/t/ostersund/e/lamna-din-ide';
+const WATER = '/t/ostersund/e/bestall-slamtomning';
+
+function titleOf(html: string): string {
+  return /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+}
+function stateOf(html: string): any {
+  const json = /<script type="application\/json" id="sf-state">(.*?)<\/script>/s.exec(html)?.[1];
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
+async function lease(tenant: string, queue: string): Promise<{ status: number; item?: { reference: string; version: number; service: string; data: Record<string, unknown> } }> {
+  const response = await fetch(`${server.url}/api/t/${tenant}/queues/${queue}/lease`, { method: 'POST', headers: { authorization: `Bearer demo-key-${tenant}` } });
+  return response.status === 200 ? { status: 200, item: ((await response.json()) as { item: never }).item } : { status: response.status };
+}
+
+/** A weekday at least `days` ahead, as the date input posts it. */
+function weekdayAhead(days: number): string {
+  const day = new Date(Date.now() + days * 86_400_000);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+const STEP_1: [string, string][] = [
+  ['_step', 'idea'],
+  ['title', 'Sms när plogbilen kommer'],
+  ['need', 'Jag vet aldrig när min gata ska plogas.'],
+  ['proposal', 'Skicka ett sms dagen innan.'],
+  ['_action', 'continue'],
+];
+const STEP_2: [string, string][] = [['_step', 'about'], ['beneficiaries', 'citizens'], ['beneficiaries', 'staff'], ['area', 'planning-building'], ['submitterKind', 'citizen']];
+const STEP_3: [string, string][] = [['_step', 'contact'], ['contact.name', 'Tolvan Tolvansson'], ['contact.email', 'tolvan@exempel.se'], ['publicRecord', 'true']];
+
+describe('server-rendered citizen pages', () => {
+  it('when the home page is asked, then it is whole HTML with one h1, the municipalities, the state block and no inline script', async () => {
+    const page = await new Browser().get('/');
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(/^<!doctype html>\s*<html lang="sv">/);
+    expect(page.html.match(/<h1[^>]*>/g)).toHaveLength(1);
+    expect(page.html).toContain('>Välj din kommun</h1>');
+    expect(page.html).toContain('<a href="/t/ostersund">Östersund</a>');
+    expect(stateOf(page.html)).toMatchObject({ page: 'home', locale: 'sv' });
+    // Every script is a file or a JSON data block: nothing inline runs.
+    for (const tag of page.html.match(/<script[^>]*>/g) ?? []) expect(tag).toMatch(/\ssrc="|type="application\/json"/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+
+  it('when a form page is asked in English, then labels, required text, names, ids and the form action are there, in English', async () => {
+    const page = await new Browser().get(`${IDEA}?lang=en`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<html lang="en">');
+    expect(titleOf(page.html)).toBe('Your idea – Share your idea – Östersund – Samform');
+    expect(page.html).toMatch(/<label class="sf-label" for="f-title">What do you want to call the idea\?<span class="sf-required"> <!-- -->\(required\)<\/span><\/label>/);
+    expect(page.html).toMatch(/<input id="f-title"[^>]*aria-describedby="f-title__help"[^>]*name="title"/);
+    expect(page.html).toContain('action="/t/ostersund/e/lamna-din-ide?lang=en" method="post"');
+    expect(page.html).toContain('<input type="hidden" name="_step" value="idea"/>');
+    expect(page.html).toContain('<button type="submit" class="sf-button" value="continue" name="_action">Continue</button>');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('when a tenant, an e-service, a receipt or a page does not exist, then a real 404 page answers', async () => {
+    const browser = new Browser();
+    for (const path of ['/t/nowhere', '/t/ostersund/e/nothing', '/t/region-jamtland-harjedalen/e/bestall-slamtomning', `${IDEA}/kvitto/AAAA-BBBB`, '/no/such/page']) {
+      const page = await browser.get(path);
+      expect(page.status, path).toBe(404);
+      expect(page.html, path).toContain('>Sidan finns inte</h1>');
+    }
+  });
+
+  it('when the idea form is filled in by plain posts, then errors show, steps follow, the review lists the answers and the case lands in Östersund’s idea queue', async () => {
+    const browser = new Browser();
+    const empty = await browser.post(IDEA, [['_step', 'idea'], ['title', ''], ['_action', 'continue']]);
+    expect(empty.status).toBe(200);
+    expect(empty.html).toContain('Det finns 3 fel');
+    expect(titleOf(empty.html)).toMatch(/^Fel: Din idé – /);
+    expect(empty.html).toMatch(/<input id="f-title"[^>]*aria-invalid="true"/);
+    expect(empty.html).toContain('<a href="#f-title">');
+    // The summary comes first in the form page, before the heading.
+    expect(empty.html.indexOf('sf-error-summary')).toBeLessThan(empty.html.indexOf('<h1'));
+
+    expect(await browser.post(IDEA, STEP_1)).toMatchObject({ status: 303, location: `${IDEA}?steg=2` });
+    const step2 = await browser.get(`${IDEA}?steg=2`);
+    expect(step2.html).toContain('>Om idén</h1>');
+    expect(await browser.post(IDEA, STEP_2)).toMatchObject({ status: 303, location: `${IDEA}?steg=3` });
+    expect(await browser.post(IDEA, STEP_3)).toMatchObject({ status: 303, location: `${IDEA}/granska` });
+
+    const review = await browser.get(`${IDEA}/granska`);
+    expect(review.html).toContain('>Kontrollera dina svar</h1>');
+    expect(review.html).toContain('Sms när plogbilen kommer');
+    expect(review.html).toContain('Invånare, Medarbetare i kommunen');
+    expect(review.html).toContain('<a id="sf-change-title" href="/t/ostersund/e/lamna-din-ide?granska=1">');
+    expect(review.html).toContain('<a id="sf-change-area" href="/t/ostersund/e/lamna-din-ide?steg=2&amp;granska=1">');
+    expect(review.html).toContain(`action="${IDEA}/granska" method="post"`);
+
+    // A change link's step leads back to the review.
+    expect(await browser.post(`${IDEA}?granska=1`, [...STEP_1.filter(([k]) => k !== 'title'), ['title', 'Sms när plogen kommer']])).toMatchObject({ status: 303, location: `${IDEA}/granska` });
+
+    const sent = await browser.post(`${IDEA}/granska`, [['_action', 'send']]);
+    expect(sent.status).toBe(303);
+    expect(sent.location).toMatch(/^\/t\/ostersund\/e\/lamna-din-ide\/kvitto\/[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const reference = sent.location!.slice(-9);
+    // Sent twice (a double click, a resent post): one case, the same receipt.
+    expect((await browser.post(`${IDEA}/granska`, [['_action', 'send']])).location).toBe(sent.location);
+
+    const receipt = await browser.get(sent.location!);
+    expect(receipt.status).toBe(200);
+    expect(receipt.html).toContain(`<strong class="sf-reference">${reference}</strong>`);
+    expect(receipt.headers.get('cache-control')).toBe('no-store');
+    expect((await browser.get(sent.location!)).status).toBe(200);
+    expect((await new Browser().get(sent.location!)).status).toBe(404);
+
+    const leased = await lease('ostersund', 'ideer');
+    expect(leased.item).toMatchObject({ reference, service: 'lamna-din-ide', data: { title: 'Sms när plogen kommer', beneficiaries: ['citizens', 'staff'], area: 'planning-building', contact: { name: 'Tolvan Tolvansson' }, publicRecord: true } });
+    expect((await lease('ostersund', 'ideer')).status).toBe(204);
+  });
+
+  it('when the shared water e-service asks for a set day, then the day turns required, and the order lands in Östersund’s water queue', async () => {
+    const browser = new Browser();
+    const setDay = await browser.post(WATER, [['_step', 'form'], ['customerNumber', '123456'], ['facilityNumber', '9876'], ['kind', 'set-day'], ['ordinaryRound', 'false']]);
+    expect(setDay.status).toBe(200);
+    expect(setDay.html).toContain('Det finns 2 fel');
+    // The if/then resolved with the version's precompiled module: the day is marked required.
+    expect(setDay.html).toMatch(/<label class="sf-label" for="f-day">Vilken dag ska vi tömma\?<span class="sf-required">/);
+    expect(setDay.html).toContain('<a href="#f-day">');
+    expect(setDay.html).toMatch(/<input type="radio"[^>]*id="f-kind-1" name="kind" checked="" value="set-day"\/>/);
+
+    const day = weekdayAhead(14);
+    const filled = await browser.post(WATER, [['_step', 'form'], ['customerNumber', '123456'], ['facilityNumber', '9876'], ['kind', 'set-day'], ['day', day], ['ordinaryRound', 'false'], ['contact.name', 'Tolvan'], ['contact.phone', '070-123 45 67']]);
+    expect(filled).toMatchObject({ status: 303, location: `${WATER}/granska` });
+    const sent = await browser.post(`${WATER}/granska`, [['_action', 'send']]);
+    expect(sent.status).toBe(303);
+    const leased = await lease('ostersund', 'va');
+    expect(leased.item).toMatchObject({ reference: sent.location!.slice(-9), service: 'region-jamtland-harjedalen/bestall-slamtomning', data: { kind: 'set-day', day, ordinaryRound: false } });
+  });
+
+  it('when a newer version is published while a citizen is mid-way, then the draft stays on its version to the receipt', async () => {
+    const browser = new Browser();
+    expect(await browser.post(IDEA, STEP_1)).toMatchObject({ status: 303 });
+    const v1 = (await server.store.getServiceVersion('ostersund', 'lamna-din-ide')) as ServiceVersion;
+    const definition = structuredClone(v1.definition);
+    definition.steps![0]!.title = { sv: 'Din idé, version två', en: 'Your idea, version two' };
+    await server.store.publishServiceVersion('ostersund', { ...v1, version: v1.version + 1, definition, publishedAt: new Date().toISOString() });
+
+    expect(stateOf((await new Browser().get(IDEA)).html).service.version).toBe(v1.version + 1);
+    const mine = await browser.get(IDEA);
+    expect(stateOf(mine.html).service.version).toBe(v1.version);
+    expect(mine.html).toContain('>Din idé</h1>');
+    await browser.post(IDEA, STEP_2);
+    await browser.post(IDEA, STEP_3);
+    const sent = await browser.post(`${IDEA}/granska`, [['_action', 'send']]);
+    expect(sent.status).toBe(303);
+    const leased = await lease('ostersund', 'ideer');
+    expect(leased.item).toMatchObject({ reference: sent.location!.slice(-9), version: v1.version });
+  });
+
+  it('when a form is posted from another site, then 403 and nothing is saved', async () => {
+    const browser = new Browser();
+    const foreign = await browser.post(IDEA, STEP_1, { origin: 'https://evil.example' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.html).toContain('<h1');
+    expect(browser.cookie).toBeUndefined();
+    expect((await browser.post(IDEA, STEP_1, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await browser.post(IDEA, STEP_1, { 'sec-fetch-site': 'same-origin', origin: server.url })).status).toBe(303);
+  });
+
+  it('when a step is posted as multipart/form-data, then it is read like a urlencoded one', async () => {
+    const browser = new Browser();
+    const form = new FormData();
+    for (const [name, value] of STEP_1) form.append(name, value);
+    const response = await fetch(`${server.url}${IDEA}`, { method: 'POST', headers: { origin: server.url }, body: form, redirect: 'manual' });
+    expect(response.status).toBe(303);
+    browser.cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+    expect(stateOf((await browser.get(`${IDEA}?steg=2`)).html).form.answers).toMatchObject({ title: 'Sms när plogbilen kommer' });
+  });
+
+  it('when the JSON API sends with the citizen cookie, then the receipt page works in that browser', async () => {
+    const browser = new Browser();
+    await browser.post(IDEA, STEP_1);
+    const response = await fetch(`${server.url}/api/t/ostersund/services/lamna-din-ide/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: browser.cookie! },
+      body: JSON.stringify({
+        data: { title: 'Via API', need: 'Behov', proposal: 'Förslag', beneficiaries: ['citizens'], area: 'digital', submitterKind: 'citizen', publicRecord: true },
+        version: 1,
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { reference } = (await response.json()) as { reference: string };
+    const receipt = await browser.get(`${IDEA}/kvitto/${reference}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.html).toContain(reference);
+    // The draft ended with the send.
+    expect(stateOf((await browser.get(IDEA)).html).form.answers).toEqual({});
+    await lease('ostersund', 'ideer');
+  });
+});
