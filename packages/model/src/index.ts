@@ -33,3 +33,4 @@ export * from './form-tree.ts';
 export * from './coerce-form-value.ts';
 export * from './answers-from-form.ts';
 export * from './merge-step-answers.ts';
+export * from './receipt.ts';

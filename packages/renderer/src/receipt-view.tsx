@@ -1,17 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { text } from '@samform/model';
-import type { ServiceDefinition } from '@samform/model';
+import type { Receipt, ServiceDefinition } from '@samform/model';
 import { rendererText } from './renderer-text.ts';
 
-/** What the server answers on an accepted submission (201). */
-export interface Receipt {
-  id: string;
-  reference: string;
-  /** ISO time of receipt, the legal time the case reached the municipality. */
-  receivedAt: string;
-  version: number;
-  queue: string;
-}
+/** The receipt, as the model defines it (the server's 201 answer). */
+export type { Receipt } from '@samform/model';
 
 /** Props of {@link ReceiptView}. */
 export interface ReceiptViewProps {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { answersFromForm, localizeIssues, mergeStepAnswers, UnprocessableError } from '@samform/model';
-import type { EffectiveService, ServiceVersion, Step, SubmissionError } from '@samform/model';
+import type { EffectiveService, Receipt, ServiceVersion, Step, SubmissionError } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { errorsOfStep, stepsOf } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
@@ -8,7 +8,6 @@ import { canonicalJson } from '../services/canonical-json.ts';
 import { effectiveService, resolveService } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { submitAnswers } from '../services/submission-service.ts';
-import type { Receipt } from '../services/submission-service.ts';
 import { draftKey } from './citizen-record.ts';
 import type { CitizenData, Draft } from './citizen-record.ts';
 import type { PostedEntries } from './form-body.ts';

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { AppError, LOCALES } from '@samform/model';
+import type { Receipt } from '@samform/model';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
 import { requestLocale } from '../http/request-locale.ts';
 import { submitAnswers } from '../services/submission-service.ts';
-import type { Receipt } from '../services/submission-service.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError, UnprocessableError, localizeIssues, routeSubmission } from '@samform/model';
-import type { JsonValue } from '@samform/model';
+import type { JsonValue, Receipt } from '@samform/model';
 import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { resolveService } from './catalog-service.ts';
@@ -8,14 +8,6 @@ import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
-/** What a submitter gets back: the receipt. */
-export interface Receipt {
-  id: string;
-  reference: string;
-  receivedAt: string;
-  version: number;
-  queue: string;
-}
 
 /** A submit as the route parsed it. */
 export interface SubmitInput {
