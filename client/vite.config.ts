@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The citizen pages: hashed, immutable assets under /assets (the server caches them for a
-// year), index.html naming them as the shell the server renders pages into, and a manifest
-// from which the server learns the form page's chunks (to preload them); in development the
-// API is the local server.
+const page = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
+
+// Two entries: the citizen pages (index.html, the shell the server renders pages into) and
+// the staff area (staff.html, a client-side app the server serves for /staff). They share no
+// entry chunk, so the citizen pages never load the staff code. Hashed, immutable assets under
+// /assets (the server caches them for a year), and a manifest from which the server learns the
+// form page's chunks (to preload them); in development the API is the local server.
 export default defineConfig({
   plugins: [react()],
   build: {
@@ -13,6 +17,9 @@ export default defineConfig({
     assetsDir: 'assets',
     sourcemap: true,
     manifest: true,
+    rolldownOptions: {
+      input: { index: page('index.html'), staff: page('staff.html') },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

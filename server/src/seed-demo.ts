@@ -17,6 +17,8 @@ export interface DemoForms {
 export interface SeedReport {
   tenants: number;
   published: string[];
+  /** E-services whose forms/ file changed but whose latest version a person published: left alone. */
+  keptDesigned: string[];
   adoptions: number;
   users: number;
 }
@@ -35,7 +37,7 @@ const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: stri
  */
 export async function seedDemo(store: Store, forms: DemoForms, options: { now?: Date; passwordCost?: ScryptCost } = {}): Promise<SeedReport> {
   const now = (options.now ?? new Date()).toISOString();
-  const report: SeedReport = { tenants: forms.tenants.length, published: [], adoptions: 0, users: 0 };
+  const report: SeedReport = { tenants: forms.tenants.length, published: [], keptDesigned: [], adoptions: 0, users: 0 };
 
   for (const tenant of forms.tenants) {
     await store.putTenant(tenant);
@@ -45,6 +47,12 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
   for (const { owner, definition } of forms.services) {
     const latest = await store.getServiceVersion(owner, definition.id);
     if (latest !== null && canonicalJson(latest.definition) === canonicalJson(definition)) continue;
+    // Once a person has published a version in the designer, that work wins over forms/ at the
+    // next demo start; the file is then only where the e-service began.
+    if (latest?.publishedBy !== undefined) {
+      report.keptDesigned.push(`${owner}/${definition.id}@${latest.version}`);
+      continue;
+    }
     const version = (latest?.version ?? 0) + 1;
     await store.publishServiceVersion(owner, { owner, serviceId: definition.id, version, definition, publishedAt: now, note: 'Demo seed from forms/' });
     report.published.push(`${owner}/${definition.id}@${version}`);

@@ -5,6 +5,7 @@ import { definitionMetaSchema } from './definition-meta-schema.ts';
 import type { ServiceDefinition } from './definition.ts';
 import { UnprocessableError } from './errors.ts';
 import { fieldEntries, schemaAt } from './field-path.ts';
+import { isFieldKind } from './designer/field-kinds.ts';
 
 /** One thing wrong with a definition: a JSON Pointer into it and what to do. */
 export interface DefinitionProblem {
@@ -29,7 +30,7 @@ function metaProblems(candidate: unknown): DefinitionProblem[] {
   if (metaValidator(candidate)) return [];
   return (metaValidator.errors ?? [])
     // Conditions get clearer messages from conditionProblems than from the anyOf branches.
-    .filter((e) => !/^\/routing\/rules\/\d+\/when(\/|$)/.test(e.instancePath))
+    .filter((e) => !/^\/(routing\/rules\/\d+\/when|steps\/\d+\/showWhen)(\/|$)/.test(e.instancePath))
     .map(problemOfMetaError);
 }
 
@@ -163,9 +164,62 @@ function stepProblems(schema: Node, steps: unknown[]): DefinitionProblem[] {
   return problems;
 }
 
+function uiEntryAt(uiSchema: Node, path: string, schema: Node): { entry: Node; pointer: string } | undefined {
+  let ui: Node = uiSchema;
+  let node: Node = schema;
+  let pointer = '/uiSchema';
+  for (const segment of path.split('.')) {
+    while (isRecord(node.items)) {
+      node = node.items;
+      if (!isRecord(ui.items)) return undefined;
+      ui = ui.items;
+      pointer += '/items';
+    }
+    const properties = isRecord(node.properties) ? node.properties : {};
+    const next = properties[segment];
+    if (!isRecord(next) || !isRecord(ui[segment])) return undefined;
+    node = next;
+    ui = ui[segment];
+    pointer += `/${esc(segment)}`;
+  }
+  return { entry: ui, pointer };
+}
+
+const ATTACHMENT_PARTS = ['id', 'name', 'size', 'type'];
+
+/** The designer's uiSchema keys: `ui:kind` names a known kind, `ui:showWhen` a valid condition on a top-level field. */
+function uiProblems(schema: Node, uiSchema: Node): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  for (const entry of fieldEntries(schema)) {
+    const found = uiEntryAt(uiSchema, entry.path, schema);
+    if (found === undefined) continue;
+    const kind = found.entry['ui:kind'];
+    if (kind !== undefined && !isFieldKind(kind)) {
+      problems.push({ path: `${found.pointer}/ui:kind`, message: `is not a known field kind: ${JSON.stringify(kind)}` });
+    }
+    if (kind === 'attachment') {
+      const items = isRecord(entry.schema.items) ? entry.schema.items : {};
+      const parts = isRecord(items.properties) ? Object.keys(items.properties).sort().join() : '';
+      const required = Array.isArray(items.required) ? [...items.required].sort().join() : '';
+      if (entry.schema.type !== 'array' || parts !== ATTACHMENT_PARTS.join() || required !== ATTACHMENT_PARTS.join()) {
+        problems.push({ path: `/schema${entry.pointer}`, message: 'an attachment is an array of { id, name, type, size }, all required' });
+      }
+    }
+    if (found.entry['ui:showWhen'] !== undefined) {
+      if (entry.path.includes('.')) {
+        problems.push({ path: `${found.pointer}/ui:showWhen`, message: 'only a top-level field can have a condition' });
+      } else {
+        problems.push(...conditionProblems(found.entry['ui:showWhen'], `${found.pointer}/ui:showWhen`, schema));
+      }
+    }
+  }
+  return problems;
+}
+
 /**
  * Everything wrong with a candidate definition: the meta-schema, labels for every input field,
- * steps that name real top-level fields each exactly once, routing conditions, and the JSON
+ * steps that name real top-level fields each exactly once, routing and "show when" conditions,
+ * the designer's `ui:kind` and attachment shape, and the JSON
  * Schema compiling with the Samform ajv in strict mode (reported at /schema). Empty = valid.
  */
 export function checkDefinition(candidate: unknown): DefinitionProblem[] {
@@ -175,7 +229,13 @@ export function checkDefinition(candidate: unknown): DefinitionProblem[] {
   if (schema !== undefined) {
     problems.push(...schemaProblems(schema));
     if (isRecord(candidate.texts)) problems.push(...textProblems(schema, candidate.texts));
-    if (Array.isArray(candidate.steps)) problems.push(...stepProblems(schema, candidate.steps));
+    if (Array.isArray(candidate.steps)) {
+      problems.push(...stepProblems(schema, candidate.steps));
+      candidate.steps.forEach((step, i) => {
+        if (isRecord(step) && 'showWhen' in step) problems.push(...conditionProblems(step.showWhen, `/steps/${i}/showWhen`, schema));
+      });
+    }
+    if (isRecord(candidate.uiSchema)) problems.push(...uiProblems(schema, candidate.uiSchema));
     const rules = isRecord(candidate.routing) ? candidate.routing.rules : undefined;
     if (Array.isArray(rules)) {
       rules.forEach((rule, i) => {

@@ -58,7 +58,8 @@ export const definitionMetaSchema = {
       required: ['type', 'properties'],
       properties: {
         type: { const: 'object' },
-        properties: { type: 'object', minProperties: 1 },
+        // An empty form is a fine draft; checkForPublish asks for at least one question.
+        properties: { type: 'object' },
       },
     },
     uiSchema: { type: 'object' },
@@ -75,7 +76,8 @@ export const definitionMetaSchema = {
         properties: {
           id: { $ref: '#/definitions/localId' },
           title: { $ref: '#/definitions/localText' },
-          fields: { type: 'array', minItems: 1, items: { type: 'string' } },
+          fields: { type: 'array', items: { type: 'string' } },
+          showWhen: { $ref: '#/definitions/condition' },
         },
         additionalProperties: false,
       },

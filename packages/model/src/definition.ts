@@ -64,6 +64,8 @@ export interface Step {
   id: string;
   title: LocalText;
   fields: string[];
+  /** Ask this step's fields only when the condition holds (compiled like a field's `ui:showWhen`). */
+  showWhen?: Condition;
 }
 
 /** One stop of a case's workflow (the idea journey's stops, or received -> closed). */

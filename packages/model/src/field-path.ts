@@ -53,10 +53,19 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Every property of a schema at every depth, parents before children. */
+const ATTACHMENT_REF_KEYS = ['id', 'name', 'size', 'type'].join();
+
+/** An attachment field's answer is a list of file references; their parts are no questions. */
+function isAttachmentList(node: JsonSchema): boolean {
+  const items = node.items;
+  return node.type === 'array' && isSchema(items) && isSchema(items.properties) && Object.keys(items.properties).sort().join() === ATTACHMENT_REF_KEYS;
+}
+
+/** Every property of a schema at every depth, parents before children; attachment lists are leaves. */
 export function fieldEntries(schema: JsonSchema): FieldEntry[] {
   const entries: FieldEntry[] = [];
   const walk = (node: JsonSchema, path: string, pointer: string): void => {
+    if (isAttachmentList(node)) return;
     let at = node;
     let atPointer = pointer;
     while (isSchema(at.items)) {

@@ -34,3 +34,5 @@ export * from './coerce-form-value.ts';
 export * from './answers-from-form.ts';
 export * from './merge-step-answers.ts';
 export * from './receipt.ts';
+export * from './attachment.ts';
+export * from './designer/index.ts';

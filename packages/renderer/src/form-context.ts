@@ -5,12 +5,18 @@ export interface SamformFormContext {
   locale: string;
   /** The top-level properties the current step shows; all of them when unset. */
   stepFields?: string[];
+  /** Where an attachment field (by form name) uploads its files; unset in a preview, which uploads nothing. */
+  attachmentUploadUrl?: (field: string) => string;
 }
 
 /** The form context of a registry, with Swedish as the locale when unset. */
 export function samformContext(registry: Registry): SamformFormContext {
   const context = registry.formContext as Partial<SamformFormContext> | undefined;
-  return { locale: context?.locale ?? 'sv', ...(context?.stepFields ? { stepFields: context.stepFields } : {}) };
+  return {
+    locale: context?.locale ?? 'sv',
+    ...(context?.stepFields ? { stepFields: context.stepFields } : {}),
+    ...(context?.attachmentUploadUrl ? { attachmentUploadUrl: context.attachmentUploadUrl } : {}),
+  };
 }
 
 /** The locale a template renders in. */

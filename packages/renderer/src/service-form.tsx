@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, FormEvent, MouseEvent } from 'react';
 import { withTheme } from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { formFieldName, localizeDefinition, text } from '@samform/model';
+import { attachmentFields, formFieldName, localizeDefinition, text } from '@samform/model';
 import type { ServiceDefinition, SubmissionError } from '@samform/model';
 import { answersForReview } from './answers-for-review.ts';
 import { cleanAnswers } from './clean-answers.ts';
@@ -80,6 +80,18 @@ export interface ServiceFormProps {
   onPageChange?(page: FormPage, returnToReview: boolean): void;
   /** A step passed the checks in the page; `form` is its HTML form, ready to post as it stands. */
   onStepDone?(form: HTMLFormElement): void;
+  /**
+   * Where an attachment field (by form name) uploads a file with JavaScript; by default the JSON
+   * API's upload beside the page's own address (`/t/{tenant}/e/{service}`), none in a preview.
+   */
+  attachmentUploadUrl?(field: string): string;
+}
+
+// The citizen pages live at /t/{tenant}/e/{service}; the upload endpoint sits under the same names.
+function uploadUrlBeside(pageHref: string): ((field: string) => string) | undefined {
+  const match = /^\/t\/([^/?#]+)\/e\/([^/?#]+)/.exec(pageHref);
+  if (!match) return undefined;
+  return (field) => `/api/t/${match[1]}/attachments/${match[2]}?field=${encodeURIComponent(field)}`;
 }
 
 type FocusTarget = { target: 'heading' | 'summary'; n: number };
@@ -139,7 +151,16 @@ export function ServiceForm(props: ServiceFormProps) {
   }, [focus]);
 
   const errorSchema = useMemo(() => toErrorSchema(errors), [errors]);
-  const formContext = useMemo<SamformFormContext>(() => ({ locale, ...(step ? { stepFields: step.fields } : {}) }), [locale, step]);
+  const pageHref = links?.stepAction(false);
+  const besidePage = useMemo(() => (pageHref === undefined ? undefined : uploadUrlBeside(pageHref)), [pageHref]);
+  const attachmentUploadUrl = props.attachmentUploadUrl ?? besidePage;
+  const formContext = useMemo<SamformFormContext>(
+    () => ({ locale, ...(step ? { stepFields: step.fields } : {}), ...(attachmentUploadUrl ? { attachmentUploadUrl } : {}) }),
+    [locale, step, attachmentUploadUrl],
+  );
+  // A step with a file field posts as multipart, so without JavaScript its files go along.
+  const attachmentPaths = useMemo(() => [...attachmentFields(service).keys()].map((path) => path.split('.')[0]), [service]);
+  const postsFiles = step !== undefined && step.fields.some((field) => attachmentPaths.includes(field));
 
   const validateAll = (answers: Answers): SubmissionError[] => validateAnswers(compiled, service, cleanAnswers(answers) ?? {}, locale);
 
@@ -287,6 +308,7 @@ export function ServiceForm(props: ServiceFormProps) {
             idSeparator="-"
             nameGenerator={nameOfPath}
             method="post"
+            {...(postsFiles ? { enctype: 'multipart/form-data' } : {})}
             {...(links ? { action: links.stepAction(returnToReview) } : {})}
             noValidate
             noHtml5Validate

@@ -7,6 +7,7 @@ import { FieldTemplate } from './templates/field-template.tsx';
 import { ObjectFieldTemplate } from './templates/object-field-template.tsx';
 import { TitleField } from './templates/title-field.tsx';
 import { NoticeField } from './fields/notice-field.tsx';
+import { ArrayFieldWithAttachments } from './widgets/attachment-widget.tsx';
 import { CheckboxWidget } from './widgets/checkbox-widget.tsx';
 import { CheckboxesWidget } from './widgets/checkboxes-widget.tsx';
 import { RadioWidget } from './widgets/radio-widget.tsx';
@@ -40,5 +41,6 @@ export const samformTheme: ThemeProps = {
     },
   },
   widgets: { RadioWidget, CheckboxesWidget, CheckboxWidget, SelectWidget, TextareaWidget },
-  fields: { notice: NoticeField },
+  // `"ui:kind": "attachment"` arrays are file uploads; every other array is rjsf's own.
+  fields: { notice: NoticeField, ArrayField: ArrayFieldWithAttachments },
 };

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceVersion } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
+import { describeAttachmentContract } from './attachment-contract.ts';
+import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
 const krokom: Tenant = { id: 'krokom', name: 'Krokoms kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -718,6 +720,9 @@ export function describeStoreContract(
         expect(await store.getSession('sid-1', new Date('2100-01-01T00:00:00.000Z'))).toBeNull();
       });
     });
+
+    describeAttachmentContract(() => store);
+    describeServiceLifecycleContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

@@ -4,7 +4,7 @@
  * takes the tenant id first: there is no unscoped query, so another tenant's id simply finds
  * nothing. Only the platform registry (tenants, staff sign-in, sessions) sits above tenants.
  */
-import type { JsonValue, LocalText, ServiceVersion } from '@samform/model';
+import type { JsonValue, LocalText, ServiceDefinition, ServiceVersion } from '@samform/model';
 
 /** A municipality or a collaboration of municipalities. */
 export interface Tenant {
@@ -152,9 +152,9 @@ export interface Store {
    * Store a new version; ConflictError `version-exists` if that version is there already, and
    * UnprocessableError `service-owner-mismatch` when `version.owner` is not `tenant`.
    */
-  publishServiceVersion(tenant: string, version: ServiceVersion): Promise<void>;
+  publishServiceVersion(tenant: string, version: PublishedServiceVersion): Promise<void>;
   /** One version, or the latest when `version` is omitted; null when there is none. */
-  getServiceVersion(tenant: string, serviceId: string, version?: number): Promise<ServiceVersion | null>;
+  getServiceVersion(tenant: string, serviceId: string, version?: number): Promise<PublishedServiceVersion | null>;
   /** The latest version of each of the tenant's own e-services, sorted by service id. */
   listLatestServiceVersions(tenant: string): Promise<ServiceVersion[]>;
   /** Version numbers of one e-service, ascending. */
@@ -227,4 +227,123 @@ export interface Store {
   /** Insert or replace; sessions expired by the wall clock may be removed in the background. */
   setSession(sid: string, session: SessionRecord): Promise<void>;
   destroySession(sid: string): Promise<void>;
+}
+
+// Attachments (issue 4)
+// Declared as one section (the interfaces below merge into `NewSubmission` and `Store`) so the
+// attachment part of the port reads, and changes, in one place.
+
+/** A file a citizen uploaded, before it is stored; its type was sniffed from the bytes. */
+export interface NewAttachment {
+  /** Server-made id (UUID). */
+  id: string;
+  /** The e-service it was uploaded for: its owner and id. */
+  serviceOwner: string;
+  serviceId: string;
+  /** The sanitised file name. */
+  name: string;
+  /** The sniffed media type. */
+  type: string;
+  size: number;
+  /** SHA-256 hex of the bytes. */
+  sha256: string;
+  createdAt: string;
+  /** The uploading browser or citizen, when known. */
+  citizenKey?: string;
+  bytes: Uint8Array;
+}
+
+/** A stored attachment's metadata; `submissionId` is null until a submission links it. */
+export type AttachmentInfo = Omit<NewAttachment, 'bytes'> & { submissionId: string | null };
+
+/** A stored attachment with its bytes. */
+export type StoredAttachment = AttachmentInfo & { bytes: Uint8Array };
+
+export interface NewSubmission {
+  /**
+   * Attachments the answers refer to, linked in the same atomic write as the submission: each
+   * must exist in the tenant and be unlinked, else ConflictError `attachment-unavailable` and
+   * nothing is written. Not echoed back by reads.
+   */
+  attachmentIds?: string[];
+}
+
+export interface Store {
+  /** Store an uploaded file, unlinked; ConflictError `attachment-exists` for a duplicate id. */
+  putAttachment(tenant: string, attachment: NewAttachment): Promise<void>;
+  /** Metadata and bytes, or null (another tenant's attachment is not found). */
+  getAttachment(tenant: string, id: string): Promise<StoredAttachment | null>;
+  /**
+   * Link attachments to a stored submission. Linking one already linked to the same submission
+   * does nothing; NotFoundError `attachment-not-found` / `submission-not-found` for unknown ids;
+   * ConflictError `attachment-unavailable` when one is linked to another submission.
+   */
+  linkAttachments(tenant: string, submissionId: string, ids: readonly string[]): Promise<void>;
+  /**
+   * Delete a submission, its queue item and its attachments together (gallring: a case is
+   * weeded with its files). True when the submission existed.
+   */
+  deleteSubmissionWithAttachments(tenant: string, submissionId: string): Promise<boolean>;
+  /** Delete the tenant's unlinked attachments created before `time` (files of abandoned drafts); the number deleted. */
+  deleteUnlinkedAttachmentsBefore(tenant: string, time: Date): Promise<number>;
+}
+
+// Drafts and lifecycle of e-services (issue 4)
+// One section (the interface below merges into `Store`): the designer's drafts, who published
+// a version, and retirement.
+
+/** A published version with the staff member who published it (absent for seeded versions). */
+export type PublishedServiceVersion = ServiceVersion & { publishedBy?: string };
+
+/** A version as listed: everything but its definition. */
+export type ServiceVersionInfo = Omit<PublishedServiceVersion, 'owner' | 'serviceId' | 'definition'>;
+
+/** An e-service being edited: at most one draft per tenant and service, saved over and over. */
+export interface ServiceDraft {
+  serviceId: string;
+  definition: ServiceDefinition;
+  updatedAt: string;
+  /** The staff user id of the last save. */
+  updatedBy: string;
+}
+
+/** Where one of the tenant's own published e-services stands. */
+export interface ServiceStatus {
+  serviceId: string;
+  latestVersion: number;
+  /** A retired e-service is no longer offered to citizens; its versions and cases stay. */
+  retired: boolean;
+  /** When it was retired; null while offered. */
+  retiredAt: string | null;
+}
+
+export interface Store {
+  /**
+   * Insert or replace the tenant's draft of `serviceId`. With `onlyIfAbsent`, ConflictError
+   * `draft-exists` when there is one already (nothing is written). UnprocessableError
+   * `service-id-mismatch` when `definition.id` is not `serviceId`.
+   */
+  putServiceDraft(
+    tenant: string,
+    serviceId: string,
+    draft: Omit<ServiceDraft, 'serviceId'>,
+    options?: { onlyIfAbsent?: boolean },
+  ): Promise<void>;
+  getServiceDraft(tenant: string, serviceId: string): Promise<ServiceDraft | null>;
+  /** The tenant's drafts, sorted by service id. */
+  listServiceDrafts(tenant: string): Promise<ServiceDraft[]>;
+  /** Delete a draft; true when there was one. */
+  deleteServiceDraft(tenant: string, serviceId: string): Promise<boolean>;
+  /** Every version of one e-service without its definition, ascending. */
+  listServiceVersions(tenant: string, serviceId: string): Promise<ServiceVersionInfo[]>;
+  /**
+   * Retire (`retired: true`, at the ISO time `at`) or offer again one of the tenant's published
+   * e-services; retiring a retired one keeps the first time. NotFoundError `service-not-found`
+   * when the tenant has no version of it.
+   */
+  setServiceRetired(tenant: string, serviceId: string, retired: boolean, at: string): Promise<void>;
+  /** One published e-service's status, or null when the tenant has no version of it. */
+  getServiceStatus(tenant: string, serviceId: string): Promise<ServiceStatus | null>;
+  /** The status of each of the tenant's published e-services, sorted by service id. */
+  listServiceStatuses(tenant: string): Promise<ServiceStatus[]>;
 }

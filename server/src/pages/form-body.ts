@@ -6,6 +6,9 @@ import { AppError } from '@samform/model';
 const LIMIT_BYTES = 1024 * 1024;
 const LIMIT = '1mb';
 const MAX_FIELDS = 2000;
+// Attachments (issue 4): a step with file fields posts its files too; each is held to its
+// field's own limit (20 MB at most) by the attachment service.
+const MULTIPART_LIMIT_BYTES = 25 * 1024 * 1024;
 
 // `extended: false` is Node's querystring: flat names, repeated names as arrays, a
 // null-prototype object, so no name can reach a prototype.
@@ -13,6 +16,8 @@ const parseUrlencoded = express.urlencoded({ extended: false, limit: LIMIT, para
 
 /** The posted fields in order, as name-value pairs. */
 export type PostedEntries = [string, string][];
+/** The file parts of a multipart post, by field name. */
+export type PostedFiles = [string, File][];
 
 function entriesOfParsed(body: unknown): PostedEntries {
   const entries: PostedEntries = [];
@@ -23,14 +28,15 @@ function entriesOfParsed(body: unknown): PostedEntries {
   return entries;
 }
 
-async function readLimited(req: Request): Promise<Buffer> {
+async function readLimited(req: Request, limit = LIMIT_BYTES): Promise<Buffer> {
   const declared = Number(req.get('content-length') ?? '0');
-  if (declared > LIMIT_BYTES) throw new AppError('payload-too-large', 413, `The form is larger than ${LIMIT}.`);
+  const tooLarge = () => new AppError('payload-too-large', 413, `The form is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
+  if (declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > LIMIT_BYTES) throw new AppError('payload-too-large', 413, `The form is larger than ${LIMIT}.`);
+    if (size > limit) throw tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
@@ -38,11 +44,10 @@ async function readLimited(req: Request): Promise<Buffer> {
 
 /**
  * A multipart/form-data post read with the platform's own parser (undici's FormData), so no
- * dependency is needed. Only text fields are read: no e-service asks for attachments yet, so a
- * file part is skipped.
+ * dependency is needed. Text fields become entries; file parts are kept apart (`formFilesOf`).
  */
-async function multipartEntries(req: Request): Promise<PostedEntries> {
-  const body = await readLimited(req);
+async function multipartEntries(req: Request, res: ExpressResponse): Promise<PostedEntries> {
+  const body = await readLimited(req, MULTIPART_LIMIT_BYTES);
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.get('content-type') ?? '' } }).formData();
@@ -50,10 +55,14 @@ async function multipartEntries(req: Request): Promise<PostedEntries> {
     throw new AppError('bad-request', 400, 'The form post could not be read.', { cause: error });
   }
   const entries: PostedEntries = [];
+  const files: PostedFiles = [];
   for (const [name, value] of form) {
     if (entries.length >= MAX_FIELDS) throw new AppError('payload-too-large', 413, `The form has more than ${MAX_FIELDS} fields.`);
     if (typeof value === 'string') entries.push([name, value]);
+    // An empty file input posts a part without a name or bytes: no file was chosen.
+    else if (value.size > 0 || value.name !== '') files.push([name, value]);
   }
+  (res.locals as { formFiles?: PostedFiles }).formFiles = files;
   return entries;
 }
 
@@ -68,7 +77,7 @@ export const formBody: RequestHandler = (req, res, next) => {
     return;
   }
   if (req.is('multipart/form-data')) {
-    multipartEntries(req).then(
+    multipartEntries(req, res).then(
       (entries) => {
         setEntries(res, entries);
         next();
@@ -101,4 +110,9 @@ export function postedValue(entries: PostedEntries, name: string): string | unde
   let found: string | undefined;
   for (const [key, value] of entries) if (key === name) found = value;
   return found;
+}
+
+/** The file parts `formBody` read from a multipart post (none for other posts). */
+export function formFilesOf(res: ExpressResponse): PostedFiles {
+  return (res.locals as { formFiles?: PostedFiles }).formFiles ?? [];
 }

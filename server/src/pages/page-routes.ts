@@ -15,7 +15,8 @@ import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
 import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
 import type { CitizenData } from './citizen-record.ts';
-import { formBody, formEntriesOf, postedValue } from './form-body.ts';
+import { formBody, formEntriesOf, formFilesOf, postedValue } from './form-body.ts';
+import { REMOVE_ATTACHMENT, uploadStepFiles } from './attachment-uploads.ts';
 import { openForm, postStep, sendDraft } from './form-flow.ts';
 import type { OpenForm } from './form-flow.ts';
 import type { PageShell } from './page-shell.ts';
@@ -109,14 +110,19 @@ export function pageRoutes(deps: PageDeps): Router {
     const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
     const record = await loadCitizenRecord(services.store, req, res, services.clock());
     const form = await openForm(services, tenant, serviceId, record.data);
-    const entries = formEntriesOf(res);
+    // Attachments (issue 4): the step's file parts are stored and become references among the entries.
+    const uploads = await uploadStepFiles(services, form, postedValue(formEntriesOf(res), '_step'), formEntriesOf(res), formFilesOf(res), localeOf(req));
+    const entries = uploads.entries;
     const back = postedValue(entries, '_action') === 'back';
-    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back });
+    const removing = postedValue(entries, REMOVE_ATTACHMENT) !== undefined;
+    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing });
     if (outcome === undefined) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
     if (back) return void res.redirect(303, serviceRoute(req, form, { step: Math.max(0, outcome.stepIndex - 1) }));
-    if (outcome.errors.length > 0) {
-      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors: outcome.errors, returnToReview: returnsToReview(req) });
+    if (removing && uploads.errors.length === 0) return void res.redirect(303, serviceRoute(req, form, { step: outcome.stepIndex, returnToReview: returnsToReview(req) }));
+    const errors = [...uploads.errors, ...outcome.errors.filter((e) => !uploads.errors.some((u) => u.path === e.path))];
+    if (errors.length > 0) {
+      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) });
     }
     const last = outcome.stepIndex >= form.steps.length - 1;
     res.redirect(303, last || returnsToReview(req) ? reviewRoute(req, form) : serviceRoute(req, form, { step: outcome.stepIndex + 1 }));

@@ -23,6 +23,11 @@ export interface ServiceSummary {
   shared: boolean;
 }
 
+// A shared e-service its collaboration retired is no longer offered by any member either.
+async function isRetired(deps: ServiceDeps, owner: string, serviceId: string): Promise<boolean> {
+  return (await deps.store.getServiceStatus(owner, serviceId))?.retired === true;
+}
+
 async function adoptedVersion(deps: ServiceDeps, adoption: Adoption): Promise<ServiceVersion | null> {
   const version = adoption.track === 'latest' ? undefined : adoption.track;
   return deps.store.getServiceVersion(adoption.owner, adoption.serviceId, version);
@@ -31,15 +36,17 @@ async function adoptedVersion(deps: ServiceDeps, adoption: Adoption): Promise<Se
 /**
  * What a tenant offers: its own e-services (latest versions) and, for a municipality, the
  * shared ones it adopted at the version its adoption tracks. An own e-service hides an adopted
- * one of the same id.
+ * one of the same id. A retired e-service is offered by no one, as if it were not there.
  */
 export async function offeredServices(deps: ServiceDeps, tenant: Tenant): Promise<OfferedService[]> {
-  const own = await deps.store.listLatestServiceVersions(tenant.id);
+  const [latest, statuses] = await Promise.all([deps.store.listLatestServiceVersions(tenant.id), deps.store.listServiceStatuses(tenant.id)]);
+  const retired = new Set(statuses.filter((s) => s.retired).map((s) => s.serviceId));
+  const own = latest.filter((version) => !retired.has(version.serviceId));
   const offered: OfferedService[] = own.map((version) => ({ version, shared: false }));
   if (tenant.kind !== 'municipality') return offered;
   const ownIds = new Set(own.map((version) => version.serviceId));
   for (const adoption of await deps.store.listAdoptions(tenant.id)) {
-    if (ownIds.has(adoption.serviceId)) continue;
+    if (ownIds.has(adoption.serviceId) || (await isRetired(deps, adoption.owner, adoption.serviceId))) continue;
     const version = await adoptedVersion(deps, adoption);
     if (version === null) {
       deps.log.warn({ tenant: tenant.id, owner: adoption.owner, serviceId: adoption.serviceId, track: adoption.track }, 'adoption names a version that does not exist');
@@ -66,11 +73,11 @@ export async function listServices(deps: ServiceDeps, _actor: Actor, input: { te
 
 /** The version a tenant serves for a service id (own first, then adopted); NotFoundError otherwise. */
 export async function resolveService(deps: ServiceDeps, tenant: Tenant, serviceId: string): Promise<OfferedService> {
-  const own = await deps.store.getServiceVersion(tenant.id, serviceId);
-  if (own !== null) return { version: own, shared: false };
+  const [own, status] = await Promise.all([deps.store.getServiceVersion(tenant.id, serviceId), deps.store.getServiceStatus(tenant.id, serviceId)]);
+  if (own !== null && status?.retired !== true) return { version: own, shared: false };
   if (tenant.kind === 'municipality') {
     const adoption = (await deps.store.listAdoptions(tenant.id)).find((a) => a.serviceId === serviceId);
-    const version = adoption === undefined ? null : await adoptedVersion(deps, adoption);
+    const version = adoption === undefined || (await isRetired(deps, adoption.owner, serviceId)) ? null : await adoptedVersion(deps, adoption);
     if (version !== null) return { version, shared: true };
   }
   throw new NotFoundError('service-not-found', `The e-service "${serviceId.slice(0, 64)}" does not exist here.`);

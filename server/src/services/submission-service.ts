@@ -3,6 +3,7 @@ import { AppError, ConflictError, NotFoundError, UnprocessableError, localizeIss
 import type { JsonValue, Receipt } from '@samform/model';
 import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
+import { checkAttachmentRefs } from './attachment-service.ts';
 import { resolveService } from './catalog-service.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
@@ -76,6 +77,17 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
     throw new AppError('queue-not-configured', 500, `E-service ${version.owner}/${version.serviceId} v${version.version} routes to queue "${queue}", which ${tenant.id} does not have.`);
   }
 
+  // Attachments (issue 4): the files the answers name must be this tenant's unused uploads for
+  // this e-service; a twin of an idempotent send that got there first is answered as a replay.
+  let attachmentIds: string[];
+  try {
+    attachmentIds = await checkAttachmentRefs(deps, tenant.id, version, data, input.locale);
+  } catch (error) {
+    const first = idempotency && error instanceof UnprocessableError ? await replayOf(deps, tenant.id, idempotency) : null;
+    if (first) return receiptOf(first);
+    throw error;
+  }
+
   for (let attempt = 1; ; attempt++) {
     try {
       const { submission } = await deps.store.acceptSubmission(
@@ -90,6 +102,7 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
           queue,
           locale: input.locale,
           data,
+          ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
         },
         idempotency,
       );
@@ -98,6 +111,10 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
       if (error instanceof ConflictError && error.code === 'reference-taken' && attempt < REFERENCE_ATTEMPTS) continue;
       if (error instanceof ConflictError && error.code === 'idempotency-key-reused') {
         throw keyReused(error);
+      }
+      if (error instanceof ConflictError && error.code === 'attachment-unavailable') {
+        // Another send took a file between the check and the write.
+        throw new UnprocessableError('invalid-submission', 'The submission is not valid.', [], { cause: error });
       }
       throw error;
     }

@@ -1,5 +1,6 @@
 import { errorId, getUiOptions, helpId } from '@rjsf/utils';
 import type { FieldTemplateProps } from '@rjsf/utils';
+import { attachmentHint, readAttachmentOptions } from '@samform/model';
 import { controlKind } from '../control-kind.ts';
 import { localeOf } from '../form-context.ts';
 import { hintLines } from '../hint.ts';
@@ -13,12 +14,15 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const { id, label, children, errors, hidden, required, schema, uiSchema, registry, rawDescription, rawHelp, rawErrors } = props;
   if (hidden) return <div hidden>{children}</div>;
   const uiOptions = getUiOptions(uiSchema);
-  const kind = controlKind(schema, uiOptions);
+  // An attachment field is one labelled file input, though its answer is a list.
+  const attachment = uiSchema?.['ui:kind'] === 'attachment';
+  const kind = attachment ? 'input' : controlKind(schema, uiOptions);
   if (kind === 'notice' || kind === 'container') return children;
 
   const locale = localeOf(registry);
   const text = rendererText(locale);
   const hint = hintLines(schema, { description: rawDescription, help: rawHelp }, locale);
+  if (attachment) hint.push(attachmentHint(readAttachmentOptions(uiSchema?.['ui:options']), locale));
   const hasError = (rawErrors?.length ?? 0) > 0;
   const className = `sf-field${hasError ? ' sf-field--error' : ''}`;
   const requiredMark = required ? <span className="sf-required"> {text.required}</span> : null;

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import type { Collection, Db, Document } from 'mongodb';
-import type { JsonValue, ServiceDefinition, ServiceVersion } from '@samform/model';
+import type { JsonValue, ServiceDefinition } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type {
   AcceptResult,
@@ -19,6 +19,7 @@ import type {
   IdempotencyClaim,
   Lease,
   NewSubmission,
+  PublishedServiceVersion,
   Queue,
   QueueItem,
   QueueItemStatus,
@@ -34,11 +35,17 @@ import { QUEUE_ITEM_STATUSES } from '../port.ts';
 import { checkOwner } from '../check-owner.ts';
 import { queueItemService } from '../queue-item-service.ts';
 import { duplicateKeyFields, translateMongoError } from './translate-mongo-error.ts';
+import { mongoAttachments } from './mongodb-attachments.ts';
+import type { MongoAttachments } from './mongodb-attachments.ts';
+import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
+import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 
 type Json = { [key: string]: JsonValue };
 
 interface TenantDoc { _id: string; name: string; kind: Tenant['kind']; memberOf: string[] }
-interface VersionDoc { tenant: string; serviceId: string; version: number; definition: ServiceDefinition; publishedAt: string; note?: string }
+interface VersionDoc {
+  tenant: string; serviceId: string; version: number; definition: ServiceDefinition; publishedAt: string; note?: string; publishedBy?: string;
+}
 interface AdoptionDoc { tenant: string; owner: string; serviceId: string; track: 'latest' | number; overrides: Json; adoptedAt: string }
 interface QueueDoc { tenant: string; id: string; name: Queue['name']; delivery: Delivery }
 /** A submission and its delivery state in one document, so accepting it is one atomic write. */
@@ -46,6 +53,8 @@ interface SubmissionDoc {
   tenant: string; id: string; reference: string; serviceOwner: string; serviceId: string; version: number;
   receivedAt: string; queue: string; locale: string; data: Json;
   status: QueueItemStatus; attempts: number; leaseId: string | null; leaseUntil: Date | null;
+  /** Present only on submissions with attachments: the files they own (see mongodb-attachments.ts). */
+  attachmentIds?: string[];
   /** Present only on submissions sent with an `Idempotency-Key`. */
   idempotencyKey?: string;
   fingerprint?: string;
@@ -87,8 +96,10 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     await client.connect();
     const db = client.db(options.dbName ?? dbNameOf(options.uri) ?? DEFAULT_DB_NAME);
     const collections = collectionsOf(db);
-    await ensureIndexes(collections);
-    return createMongoStore(client, collections);
+    const attachments = mongoAttachments(db, runTranslated);
+    const lifecycle = mongoServiceLifecycle(db, runTranslated);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -140,17 +151,18 @@ async function ensureIndexes(c: Collections): Promise<void> {
   ]);
 }
 
-function createMongoStore(client: MongoClient, c: Collections): Store {
-  let closed = false;
+// Every method runs inside `run` so driver errors become rejections of the port's types.
+async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw translateMongoError(error);
+  }
+}
 
-  // Every method runs inside `run` so driver errors become rejections of the port's types.
-  const run = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (error) {
-      throw translateMongoError(error);
-    }
-  };
+function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle): Store {
+  let closed = false;
+  const run = runTranslated;
 
   const store: Store = {
     kind: 'mongodb',
@@ -181,6 +193,7 @@ function createMongoStore(client: MongoClient, c: Collections): Store {
           publishedAt: version.publishedAt,
         };
         if (version.note !== undefined) doc.note = version.note;
+        if (version.publishedBy !== undefined) doc.publishedBy = str(version.publishedBy);
         try {
           await c.serviceVersions.insertOne(doc);
         } catch (error) {
@@ -280,13 +293,17 @@ function createMongoStore(client: MongoClient, c: Collections): Store {
           const first = await findByIdempotencyKey(t, idempotency);
           if (first) return replay(first, idempotency);
         }
-        const doc = toSubmissionDoc(t, submission, idempotency);
+        const { attachmentIds = [], ...stored } = submission;
+        await attachments.checkLinkable(t, stored.id, attachmentIds);
+        const doc = toSubmissionDoc(t, stored, idempotency);
+        if (attachmentIds.length > 0) doc.attachmentIds = [...new Set(attachmentIds.map(str))];
         try {
           await c.submissions.insertOne(doc);
         } catch (error) {
           const fields = duplicateKeyFields(error);
           if (!fields) throw error;
-          if (fields.includes('idempotencyKey') && idempotency) {
+          // Which unique index a racing twin hits first is the server's choice: a replay wins.
+          if ((fields.includes('idempotencyKey') || fields.includes('attachmentIds')) && idempotency) {
             // Another request with the same key won the race between our read and our insert.
             const first = await findByIdempotencyKey(t, idempotency);
             if (first) return replay(first, idempotency);
@@ -294,9 +311,13 @@ function createMongoStore(client: MongoClient, c: Collections): Store {
           if (fields.includes('reference')) {
             throw new ConflictError('reference-taken', 'The reference is taken in this tenant', { cause: error });
           }
+          if (fields.includes('attachmentIds')) {
+            throw new ConflictError('attachment-unavailable', 'An attachment belongs to another submission', { cause: error });
+          }
           throw new ConflictError('submission-exists', 'A submission with that id exists', { cause: error });
         }
-        return { submission: { ...submission, tenant: t }, replayed: false };
+        await attachments.copyLinks(t, stored.id, doc.attachmentIds ?? []);
+        return { submission: { ...stored, tenant: t }, replayed: false };
       }),
     findIdempotentSubmission: (tenant, idempotency) =>
       run(async () => {
@@ -413,6 +434,9 @@ function createMongoStore(client: MongoClient, c: Collections): Store {
       run(async () => {
         await c.sessions.deleteOne({ _id: { $eq: str(sid) } });
       }),
+
+    ...attachments.methods,
+    ...lifecycle.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
@@ -487,8 +511,8 @@ function toTenant(doc: TenantDoc): Tenant {
   return { id: doc._id, name: doc.name, kind: doc.kind, memberOf: doc.memberOf };
 }
 
-function toServiceVersion(doc: VersionDoc): ServiceVersion {
-  const version: ServiceVersion = {
+function toServiceVersion(doc: VersionDoc): PublishedServiceVersion {
+  const version: PublishedServiceVersion = {
     owner: doc.tenant,
     serviceId: doc.serviceId,
     version: doc.version,
@@ -496,6 +520,7 @@ function toServiceVersion(doc: VersionDoc): ServiceVersion {
     publishedAt: doc.publishedAt,
   };
   if (doc.note !== undefined) version.note = doc.note;
+  if (doc.publishedBy !== undefined) version.publishedBy = doc.publishedBy;
   return version;
 }
 

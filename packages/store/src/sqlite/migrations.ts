@@ -104,4 +104,48 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX sessions_by_expiry ON sessions (expires_at);
   `,
+  // Issue 4: uploaded files, kept in the database so a backup of the file holds every case whole.
+  `
+  CREATE TABLE attachments (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    service_owner TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    citizen_key TEXT,
+    submission_id TEXT,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (tenant, id),
+    FOREIGN KEY (tenant, submission_id) REFERENCES submissions (tenant, id)
+  ) STRICT;
+  CREATE INDEX attachments_by_submission ON attachments (tenant, submission_id);
+  CREATE INDEX attachments_unlinked ON attachments (tenant, created_ms) WHERE submission_id IS NULL;
+  CREATE INDEX idempotency_keys_by_submission ON idempotency_keys (tenant, submission_id);
+  `,
+  // Issue 4: the designer's drafts, who published a version, and retired e-services.
+  `
+  CREATE TABLE service_drafts (
+    tenant TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    PRIMARY KEY (tenant, service_id)
+  ) STRICT, WITHOUT ROWID;
+
+  -- A row while the e-service is retired; offering it again deletes the row.
+  CREATE TABLE service_retirements (
+    tenant TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    retired_at TEXT NOT NULL,
+    PRIMARY KEY (tenant, service_id)
+  ) STRICT, WITHOUT ROWID;
+
+  ALTER TABLE service_versions ADD COLUMN published_by TEXT;
+  `,
 ];

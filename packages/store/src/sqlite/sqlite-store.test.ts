@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../contract.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { openSqliteStore, readSqlitePragmas } from './sqlite-store.ts';
 
 describeStoreContract('sqlite temp file', async () => {
@@ -70,7 +71,7 @@ describe('sqlite store on a file', () => {
     // WAL is a property of the file, so a fresh connection sees it too.
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
   });
 

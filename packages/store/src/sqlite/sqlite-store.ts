@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { JsonValue, ServiceDefinition, ServiceVersion } from '@samform/model';
+import type { JsonValue, ServiceDefinition } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type {
   AcceptResult,
@@ -10,6 +10,7 @@ import type {
   IdempotencyClaim,
   Lease,
   NewSubmission,
+  PublishedServiceVersion,
   Queue,
   QueueItem,
   QueueItemStatus,
@@ -23,12 +24,16 @@ import type {
 import { checkOwner } from '../check-owner.ts';
 import { queueItemService } from '../queue-item-service.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { sqliteAttachments } from './sqlite-attachments.ts';
+import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
 
 type Json = { [key: string]: JsonValue };
 
 interface TenantRow { id: string; name: string; kind: Tenant['kind']; member_of: string }
-interface VersionRow { tenant: string; service_id: string; version: number; definition: string; published_at: string; note: string | null }
+interface VersionRow {
+  tenant: string; service_id: string; version: number; definition: string; published_at: string; note: string | null; published_by: string | null;
+}
 interface AdoptionRow { owner: string; service_id: string; track: string; overrides: string; adopted_at: string }
 interface QueueRow { id: string; name: string; delivery: string }
 interface SubmissionRow {
@@ -114,6 +119,8 @@ function createSqliteStore(db: Database.Database): Store {
   // resolves every promise after the shared COMMIT. IMMEDIATE takes the write lock up front so a
   // read-then-write (the idempotency check) cannot race another process.
   const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
+  const attachments = sqliteAttachments(db, run, commit);
+  const lifecycle = sqliteServiceLifecycle(db, run, commit);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -165,6 +172,7 @@ function createSqliteStore(db: Database.Database): Store {
           definition: JSON.stringify(version.definition),
           published_at: version.publishedAt,
           note: version.note ?? null,
+          published_by: version.publishedBy ?? null,
         });
       }),
     getServiceVersion: (tenant, serviceId, version) =>
@@ -217,11 +225,13 @@ function createSqliteStore(db: Database.Database): Store {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
         }
-        sql.insertSubmission.run(submissionParams(tenant, submission));
+        const { attachmentIds = [], ...stored } = submission;
+        sql.insertSubmission.run(submissionParams(tenant, stored));
+        attachments.link(tenant, stored.id, attachmentIds);
         if (idempotency) {
           sql.insertIdempotency.run({ tenant, key: idempotency.key, fingerprint: idempotency.fingerprint, submission_id: submission.id });
         }
-        return { submission: { ...submission, tenant }, replayed: false };
+        return { submission: { ...stored, tenant }, replayed: false };
       }),
     findIdempotentSubmission: (tenant, idempotency) =>
       run(() => {
@@ -304,6 +314,9 @@ function createSqliteStore(db: Database.Database): Store {
       run(() => {
         sql.destroySession.run(sid);
       }),
+
+    ...attachments.methods,
+    ...lifecycle,
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
@@ -327,8 +340,8 @@ function prepareStatements(db: Database.Database) {
     ),
 
     insertVersion: db.prepare(
-      `INSERT INTO service_versions (tenant, service_id, version, definition, published_at, note)
-       VALUES (@tenant, @service_id, @version, @definition, @published_at, @note)`,
+      `INSERT INTO service_versions (tenant, service_id, version, definition, published_at, note, published_by)
+       VALUES (@tenant, @service_id, @version, @definition, @published_at, @note, @published_by)`,
     ),
     getVersion: db.prepare('SELECT * FROM service_versions WHERE tenant = ? AND service_id = ? AND version = ?'),
     getLatestVersion: db.prepare(
@@ -336,7 +349,7 @@ function prepareStatements(db: Database.Database) {
     ),
     // SQLite returns the row holding the max() for bare columns of an aggregate query.
     listLatestVersions: db.prepare(
-      `SELECT tenant, service_id, max(version) AS version, definition, published_at, note
+      `SELECT tenant, service_id, max(version) AS version, definition, published_at, note, published_by
        FROM service_versions WHERE tenant = ? GROUP BY service_id ORDER BY service_id`,
     ),
     listVersionNumbers: db.prepare(
@@ -465,8 +478,8 @@ function toTenant(row: TenantRow): Tenant {
   return { id: row.id, name: row.name, kind: row.kind, memberOf: JSON.parse(row.member_of) as string[] };
 }
 
-function toServiceVersion(row: VersionRow): ServiceVersion {
-  const version: ServiceVersion = {
+function toServiceVersion(row: VersionRow): PublishedServiceVersion {
+  const version: PublishedServiceVersion = {
     owner: row.tenant,
     serviceId: row.service_id,
     version: row.version,
@@ -474,6 +487,7 @@ function toServiceVersion(row: VersionRow): ServiceVersion {
     publishedAt: row.published_at,
   };
   if (row.note !== null) version.note = row.note;
+  if (row.published_by !== null) version.publishedBy = row.published_by;
   return version;
 }
 

@@ -10,6 +10,7 @@ const CONFLICTS: readonly { columns: string; code: string; message: string }[] =
   { columns: 'idempotency_keys.tenant, idempotency_keys.key', code: 'idempotency-key-reused', message: 'The idempotency key is used already' },
   { columns: 'staff_users.username', code: 'username-taken', message: 'Another user has that username' },
   { columns: 'api_keys.tenant, api_keys.hash', code: 'api-key-exists', message: 'The tenant has an API key with that hash' },
+  { columns: 'attachments.tenant, attachments.id', code: 'attachment-exists', message: 'An attachment with that id exists' },
 ];
 
 /**

@@ -1,0 +1,101 @@
+import type { DefinitionChange, PublishProblem, ServiceDefinition, ServiceVersion } from '@samform/model';
+
+/** Who is signed in, as GET /api/auth/me tells it. */
+export interface StaffUser {
+  username: string;
+  displayName: string;
+  tenantRoles: { [tenant: string]: string[] };
+}
+
+/** A municipality or collaboration, as GET /api/tenants lists it. */
+export interface TenantSummary {
+  id: string;
+  name: string;
+  kind: 'municipality' | 'collaboration';
+}
+
+/** One of the tenant's own e-services, as the admin list gives it. */
+export interface AdminServiceSummary {
+  id: string;
+  title: ServiceDefinition['title'];
+  draft: { updatedAt: string } | null;
+  latestVersion: number | null;
+  retired: boolean;
+}
+
+/** One published version in the versions list. */
+export interface VersionSummary {
+  version: number;
+  publishedAt: string;
+  note?: string;
+}
+
+/** A problem the server points at: a JSON Pointer and a message (a 422's errors). */
+export interface PointedError {
+  path: string;
+  message: string | PublishProblem['message'];
+  field?: string;
+  severity?: 'error' | 'warning';
+  keyword?: string;
+}
+
+/** A failed API call: its HTTP status (0 when the server could not be reached), code and pointed errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: PointedError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(options.keepalive ? { keepalive: true } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) {
+    const error = (parsed ?? {}) as { code?: string; message?: string; errors?: PointedError[] };
+    throw new ApiError(response.status, error.code ?? 'error', error.message ?? `${method} ${path}: ${response.status}`, Array.isArray(error.errors) ? error.errors : []);
+  }
+  return parsed as T;
+}
+
+const admin = (tenant: string, rest = ''): string => `/api/t/${encodeURIComponent(tenant)}/admin/services${rest}`;
+const one = (tenant: string, service: string, rest = ''): string => admin(tenant, `/${encodeURIComponent(service)}${rest}`);
+
+/** The staff API as the staff pages use it. */
+export const staffApi = {
+  logIn: (username: string, password: string) => call<{ user: StaffUser }>('POST', '/api/auth/login', { username, password }),
+  logOut: () => call<{ user: null }>('POST', '/api/auth/logout'),
+  me: () => call<{ user: StaffUser }>('GET', '/api/auth/me'),
+  tenants: () => call<TenantSummary[]>('GET', '/api/tenants'),
+  services: (tenant: string) => call<AdminServiceSummary[]>('GET', admin(tenant)),
+  create: (tenant: string, definition: unknown) => call<{ id: string }>('POST', admin(tenant), { definition }),
+  draft: (tenant: string, service: string) => call<{ definition: ServiceDefinition; updatedAt: string }>('GET', one(tenant, service, '/draft')),
+  saveDraft: (tenant: string, service: string, definition: ServiceDefinition, keepalive = false) =>
+    call<unknown>('PUT', one(tenant, service, '/draft'), { definition }, { keepalive }),
+  publish: (tenant: string, service: string, note: string) => call<{ version: number }>('POST', one(tenant, service, '/publish'), { note }),
+  versions: (tenant: string, service: string) => call<VersionSummary[]>('GET', one(tenant, service, '/versions')),
+  version: (tenant: string, service: string, version: number) => call<ServiceVersion>('GET', one(tenant, service, `/versions/${version}`)),
+  diff: (tenant: string, service: string, from: number | 'draft', to: number | 'draft') =>
+    call<DefinitionChange[]>('GET', one(tenant, service, `/diff?from=${from}&to=${to}`)),
+  retire: (tenant: string, service: string) => call<unknown>('POST', one(tenant, service, '/retire')),
+};

@@ -1,0 +1,154 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { LoginPage } from './login-page.tsx';
+import { ServicesPage } from './services-page.tsx';
+import { staffApi } from './staff-api.ts';
+import type { StaffUser, TenantSummary } from './staff-api.ts';
+import { AnnounceContext, Loading, NavigatedContext, PageHeading, StaffLink, useLiveRegion, useStaffTitle } from './staff-parts.tsx';
+import { localeOfSearch, matchStaffRoute, navigate, onStaffLinkClick, staffHref, useLocation } from './staff-router.ts';
+import type { StaffRoute } from './staff-router.ts';
+import { staffText } from './staff-text.ts';
+import { designTenants } from './design-tenants.ts';
+import { TenantChoicePage } from './tenant-choice-page.tsx';
+
+// The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
+const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
+
+/** The staff area: a header with language and sign-out, the current view, and one live region. */
+export function StaffApp() {
+  const location = useLocation();
+  const locale = localeOfSearch(location.search);
+  const route = matchStaffRoute(location.pathname);
+  const t = staffText(locale);
+  const live = useLiveRegion();
+  const [user, setUser] = useState<StaffUser | null | undefined>(undefined);
+  const [tenants, setTenants] = useState<TenantSummary[]>([]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  useEffect(() => {
+    staffApi.me().then(
+      (answer) => setUser(answer.user),
+      () => setUser(null),
+    );
+    staffApi.tenants().then(setTenants, () => setTenants([]));
+  }, []);
+
+  const logOut = async () => {
+    try {
+      await staffApi.logOut();
+    } finally {
+      setUser(null);
+      navigate(staffHref({ name: 'home' }, locale));
+      live.announce(t.loggedOut);
+    }
+  };
+
+  const tenantName = (id: string): string => tenants.find((tenant) => tenant.id === id)?.name ?? id;
+  const currentTenant = route.name === 'services' || route.name === 'designer' ? route.tenant : undefined;
+  const switchTo = (to: 'sv' | 'en') => `${location.pathname}${to === 'en' ? '?lang=en' : ''}`;
+
+  return (
+    <AnnounceContext.Provider value={live.announce}>
+      <NavigatedContext.Provider value={location.n > 0}>
+        <a className="sf-skip-link" href="#main">
+          {t.skip}
+        </a>
+        <header className="sf-header st-header">
+          <div className="st-header-inner">
+            <StaffLink href={staffHref({ name: 'home' }, locale)} className="sf-logo">
+              {t.site}
+            </StaffLink>
+            <nav aria-label={t.language} className="st-header-nav">
+              <ul className="sf-lang">
+                {(['sv', 'en'] as const).map((to) => (
+                  <li key={to}>
+                    <a href={switchTo(to)} onClick={onStaffLinkClick} lang={to} hrefLang={to} aria-current={locale === to ? 'true' : undefined}>
+                      {to === 'sv' ? 'Svenska' : 'English'}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {user ? (
+              <div className="st-user">
+                <span>
+                  {user.displayName}
+                  {currentTenant && !user.displayName.includes(tenantName(currentTenant)) ? `, ${tenantName(currentTenant)}` : ''}
+                </span>
+                <button type="button" className="st-header-button" onClick={() => void logOut()}>
+                  {t.logOut}
+                </button>
+              </div>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" className="st-main" tabIndex={-1}>
+          {user === undefined ? (
+            <Loading locale={locale} />
+          ) : user === null ? (
+            <LoginPage locale={locale} onLoggedIn={(signedIn) => setUser(signedIn)} />
+          ) : (
+            <RoutedView route={route} user={user} locale={locale} tenantName={tenantName} tenants={tenants} />
+          )}
+        </main>
+        <div className="sf-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+          {live.message}
+        </div>
+      </NavigatedContext.Provider>
+    </AnnounceContext.Provider>
+  );
+}
+
+function RoutedView({
+  route,
+  user,
+  locale,
+  tenantName,
+  tenants,
+}: {
+  route: StaffRoute;
+  user: StaffUser;
+  locale: 'sv' | 'en';
+  tenantName: (id: string) => string;
+  tenants: TenantSummary[];
+}) {
+  const own = designTenants(user);
+  const only = own.length === 1 ? own[0] : undefined;
+  useEffect(() => {
+    // One organisation: the start is its list.
+    if (route.name === 'home' && only !== undefined) navigate(staffHref({ name: 'services', tenant: only }, locale), { replace: true });
+  }, [route.name, only, locale]);
+
+  switch (route.name) {
+    case 'home':
+      return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={own} tenantName={tenantName} />;
+    case 'services':
+      if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
+      return <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} />;
+    case 'designer':
+      if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
+      return (
+        <Suspense fallback={<Loading locale={locale} />}>
+          <DesignerPage key={`${route.tenant}/${route.service}`} tenant={route.tenant} tenantName={tenantName(route.tenant)} service={route.service} locale={locale} tenants={tenants} />
+        </Suspense>
+      );
+    case 'not-found':
+      return <NotFound locale={locale} />;
+  }
+}
+
+function NotFound({ locale }: { locale: string }) {
+  const t = staffText(locale);
+  useStaffTitle([t.notFound], locale);
+  return (
+    <>
+      <PageHeading>{t.notFound}</PageHeading>
+      <p>{t.notFoundBody}</p>
+      <p>
+        <StaffLink href={staffHref({ name: 'home' }, locale)}>{t.toStart}</StaffLink>
+      </p>
+    </>
+  );
+}

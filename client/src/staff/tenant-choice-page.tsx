@@ -1,0 +1,25 @@
+import { PageHeading, StaffLink, useStaffTitle } from './staff-parts.tsx';
+import { staffHref } from './staff-router.ts';
+import { staffText } from './staff-text.ts';
+
+/** For someone who designs for several organisations: which one now. */
+export function TenantChoicePage({ locale, tenants, tenantName }: { locale: string; tenants: string[]; tenantName: (id: string) => string }) {
+  const t = staffText(locale);
+  useStaffTitle([t.chooseTenant], locale);
+  return (
+    <div className="sf-main-column">
+      <PageHeading>{t.chooseTenant}</PageHeading>
+      {tenants.length === 0 ? (
+        <p>{t.noDesignRights}</p>
+      ) : (
+        <ul className="sf-service-list">
+          {tenants.map((tenant) => (
+            <li key={tenant}>
+              <StaffLink href={staffHref({ name: 'services', tenant }, locale)}>{tenantName(tenant)}</StaffLink>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

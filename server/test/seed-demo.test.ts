@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { openSqliteStore } from '@samform/store';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/seed-demo.ts';
+import { CHEAP_COST, demoForms, tempDir } from './harness.ts';
+
+describe('seedDemo', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  async function seededStore() {
+    const store = await openSqliteStore({ file: path.join(temp.dir, `seed-${Math.random().toString(36).slice(2)}.sqlite`) });
+    await seedDemo(store, await demoForms(), { passwordCost: CHEAP_COST });
+    return store;
+  }
+
+  async function formsWithRenamedIdea() {
+    const forms = await demoForms();
+    return {
+      ...forms,
+      services: forms.services.map((s) =>
+        s.owner === 'ostersund' && s.definition.id === 'lamna-din-ide'
+          ? { ...s, definition: { ...s.definition, title: { sv: 'Lämna en idé', en: 'Share an idea' } } }
+          : s,
+      ),
+    };
+  }
+
+  it('when a forms/ file changed and only the seed published before, then the change is published as the next version', async () => {
+    const store = await seededStore();
+    const report = await seedDemo(store, await formsWithRenamedIdea(), { passwordCost: CHEAP_COST });
+    expect(report.published).toEqual(['ostersund/lamna-din-ide@2']);
+    expect((await store.getServiceVersion('ostersund', 'lamna-din-ide'))?.definition.title.sv).toBe('Lämna en idé');
+    await store.close();
+  });
+
+  it('when a designer published a version, then a changed forms/ file does not overwrite it at the next start', async () => {
+    const store = await seededStore();
+    const v1 = (await store.getServiceVersion('ostersund', 'lamna-din-ide'))!;
+    const designed = { ...v1.definition, title: { sv: 'Lämna din idé till Östersund', en: 'Share your idea with Östersund' } };
+    await store.publishServiceVersion('ostersund', { ...v1, version: 2, definition: designed, publishedAt: new Date().toISOString(), note: 'Ny rubrik', publishedBy: 'user-1' });
+
+    const report = await seedDemo(store, await formsWithRenamedIdea(), { passwordCost: CHEAP_COST });
+    expect(report.published).toEqual([]);
+    expect(report.keptDesigned).toEqual(['ostersund/lamna-din-ide@2']);
+    const latest = await store.getServiceVersion('ostersund', 'lamna-din-ide');
+    expect(latest?.version).toBe(2);
+    expect(latest?.definition.title.sv).toBe('Lämna din idé till Östersund');
+    await store.close();
+  });
+});
