@@ -172,7 +172,13 @@ describe('an Östersund designer builds, previews and publishes an e-service', (
       await citizen.getByLabel(/Ditt namn/).fill('Tolvan Tolvansson');
       await citizen.getByLabel(/Ditt personnummer/).fill('19121212-1212');
       await citizen.getByLabel(/Din e-postadress/).fill('tolvan@exempel.se');
+      // The phone question shows only once the citizen asks to be called.
+      const phoneQuestion = citizen.getByLabel(/Ditt telefonnummer/);
+      expect(await phoneQuestion.count()).toBe(0);
+      await citizen.getByRole('group', { name: /Vill du att vi ringer dig\?/ }).getByLabel('Ja').check();
+      await phoneQuestion.waitFor();
       await citizen.getByRole('group', { name: /Vill du att vi ringer dig\?/ }).getByLabel('Nej').check();
+      await phoneQuestion.waitFor({ state: 'detached' });
       await citizen.getByRole('button', { name: 'Fortsätt' }).click();
       await citizen.getByRole('heading', { level: 1, name: 'Om eldningen' }).waitFor();
       await citizen.getByLabel(/Vilken dag vill du elda\?/).fill(dayAhead());

@@ -233,3 +233,47 @@ describe('server-rendered citizen pages', () => {
     await lease('ostersund', 'ideer');
   });
 });
+
+describe('"show when" without JavaScript', () => {
+  // A notice of burning: the phone is asked only of those who want a call; the step about the
+  // site only when the fire is outdoors. Built with the designer's own functions.
+  async function publishBurning(): Promise<string> {
+    const { addField, addStep, newServiceDefinition, setShowWhen, writeField, readField } = await import('@samform/model');
+    let def = newServiceDefinition('eldning', { sv: 'Anmälan om eldning', en: 'Notice of burning' }, 'gata');
+    const call = addField(def, 'steg-1', 'yes-no');
+    def = writeField(call.definition, call.key, { ...readField(call.definition, call.key), label: { sv: 'Vill du att vi ringer dig?', en: 'Shall we call you?' } });
+    const phone = addField(def, 'steg-1', 'phone');
+    def = setShowWhen(phone.definition, { field: phone.key }, { field: call.key, equals: true });
+    const outdoors = addField(def, 'steg-1', 'yes-no');
+    def = outdoors.definition;
+    const second = addStep(def, { title: { sv: 'Platsen', en: 'The site' } });
+    const site = addField(second.definition, second.stepId, 'short-text');
+    def = setShowWhen(site.definition, { step: second.stepId }, { field: outdoors.key, equals: true });
+    await server.store.publishServiceVersion('ostersund', { owner: 'ostersund', serviceId: 'eldning', version: 1, definition: def, publishedAt: new Date().toISOString() });
+    await server.running.validators.get((await server.store.getServiceVersion('ostersund', 'eldning'))!);
+    return JSON.stringify({ call: call.key, phone: phone.key, outdoors: outdoors.key });
+  }
+
+  it('when the trigger answer hides a question and a step, then the question is not shown, its answer is dropped and the step is skipped', async () => {
+    const keys = JSON.parse(await publishBurning()) as { call: string; phone: string; outdoors: string };
+    const browser = new Browser();
+    const first = await browser.get('/t/ostersund/e/eldning');
+    expect(first.status).toBe(200);
+    expect(first.html).not.toContain(`name="${keys.phone}"`);
+
+    // A forged phone answer for a hidden question is not kept; no call and indoors: straight to review.
+    const posted = await browser.post('/t/ostersund/e/eldning', [['_step', 'steg-1'], [keys.call, 'false'], [keys.phone, '070-174 06 50'], [keys.outdoors, 'false'], ['_action', 'continue']]);
+    expect(posted.status).toBe(303);
+    expect(posted.location).toMatch(/\/t\/ostersund\/e\/eldning\/granska/);
+    const review = await browser.get(posted.location!);
+    expect(review.html).not.toContain('070-174 06 50');
+    // The hidden step's title stays in the page's state (the definition), not on the page.
+    expect(review.html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '')).not.toContain('Platsen');
+
+    // Asking for a call shows the phone question, and it is then required.
+    const withCall = await browser.post('/t/ostersund/e/eldning', [['_step', 'steg-1'], [keys.call, 'true'], [keys.outdoors, 'false'], ['_action', 'continue']]);
+    expect(withCall.status).toBe(200);
+    expect(withCall.html).toContain(`name="${keys.phone}"`);
+    expect(withCall.html).toMatch(/Det finns 1 fel/);
+  });
+});

@@ -36,3 +36,4 @@ export * from './merge-step-answers.ts';
 export * from './receipt.ts';
 export * from './attachment.ts';
 export * from './designer/index.ts';
+export * from './show-when.ts';

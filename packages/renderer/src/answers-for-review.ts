@@ -1,4 +1,4 @@
-import { text } from '@samform/model';
+import { hiddenFields, isStepShown, text } from '@samform/model';
 import type { JsonSchema, ServiceDefinition } from '@samform/model';
 import { rendererText } from './renderer-text.ts';
 import { stepsOf } from './steps.ts';
@@ -28,12 +28,14 @@ export function answersForReview(definition: ServiceDefinition, data: unknown, l
   const answers = isRecord(data) ? data : {};
   const properties = propertiesOf(definition.schema);
   const ui = isRecord(definition.uiSchema) ? definition.uiSchema : {};
-  return stepsOf(definition).map((step, stepIndex) => ({
+  // Questions the citizen was not shown ("show when") are not on the review page either.
+  const hidden = hiddenFields(definition, answers);
+  return stepsOf(definition).flatMap((step, stepIndex) => (isStepShown(step, answers) ? [{ step, stepIndex }] : [])).map(({ step, stepIndex }) => ({
     stepId: step.id,
     stepIndex,
     title: text(step.title, locale),
     answers: step.fields
-      .filter((field) => properties[field] !== undefined && !isNotice(properties[field], ui[field]))
+      .filter((field) => properties[field] !== undefined && !isNotice(properties[field], ui[field]) && !hidden.has(field))
       .map((field) => ({
         field,
         label: labelOf(definition, field, locale),

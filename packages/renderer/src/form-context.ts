@@ -5,6 +5,8 @@ export interface SamformFormContext {
   locale: string;
   /** The top-level properties the current step shows; all of them when unset. */
   stepFields?: string[];
+  /** Top-level properties hidden by their "show when" condition for the answers so far. */
+  hiddenFields?: string[];
   /** Where an attachment field (by form name) uploads its files; unset in a preview, which uploads nothing. */
   attachmentUploadUrl?: (field: string) => string;
 }
@@ -15,6 +17,7 @@ export function samformContext(registry: Registry): SamformFormContext {
   return {
     locale: context?.locale ?? 'sv',
     ...(context?.stepFields ? { stepFields: context.stepFields } : {}),
+    ...(context?.hiddenFields ? { hiddenFields: context.hiddenFields } : {}),
     ...(context?.attachmentUploadUrl ? { attachmentUploadUrl: context.attachmentUploadUrl } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, FormEvent, MouseEvent } from 'react';
 import { withTheme } from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
-import { attachmentFields, formFieldName, localizeDefinition, text } from '@samform/model';
+import { attachmentFields, formFieldName, hiddenFields, localizeDefinition, nextShownStep, previousShownStep, text, withoutHiddenAnswers } from '@samform/model';
 import type { ServiceDefinition, SubmissionError } from '@samform/model';
 import { answersForReview } from './answers-for-review.ts';
 import { cleanAnswers } from './clean-answers.ts';
@@ -154,15 +154,26 @@ export function ServiceForm(props: ServiceFormProps) {
   const pageHref = links?.stepAction(false);
   const besidePage = useMemo(() => (pageHref === undefined ? undefined : uploadUrlBeside(pageHref)), [pageHref]);
   const attachmentUploadUrl = props.attachmentUploadUrl ?? besidePage;
+  // "Show when": a field whose condition does not hold for the answers so far is not shown.
+  const hidden = useMemo(() => [...hiddenFields(service, data)].sort().join(','), [service, data]);
   const formContext = useMemo<SamformFormContext>(
-    () => ({ locale, ...(step ? { stepFields: step.fields } : {}), ...(attachmentUploadUrl ? { attachmentUploadUrl } : {}) }),
-    [locale, step, attachmentUploadUrl],
+    () => ({
+      locale,
+      ...(step ? { stepFields: step.fields } : {}),
+      ...(hidden ? { hiddenFields: hidden.split(',') } : {}),
+      ...(attachmentUploadUrl ? { attachmentUploadUrl } : {}),
+    }),
+    [locale, step, hidden, attachmentUploadUrl],
   );
   // A step with a file field posts as multipart, so without JavaScript its files go along.
   const attachmentPaths = useMemo(() => [...attachmentFields(service).keys()].map((path) => path.split('.')[0]), [service]);
   const postsFiles = step !== undefined && step.fields.some((field) => attachmentPaths.includes(field));
 
-  const validateAll = (answers: Answers): SubmissionError[] => validateAnswers(compiled, service, cleanAnswers(answers) ?? {}, locale);
+  // What is sent, and so what is checked: the answers of the fields the citizen can see.
+  const answersToSend = (answers: Answers): Answers => withoutHiddenAnswers(service, (cleanAnswers(answers) ?? {}) as Answers);
+  const validateAll = (answers: Answers): SubmissionError[] => validateAnswers(compiled, service, answersToSend(answers), locale);
+  const nextStep = (from: number) => nextShownStep(steps, from, answersToSend(dataRef.current));
+  const previousStep = (from: number) => previousShownStep(steps, from, answersToSend(dataRef.current));
 
   const goTo = (next: FormPage) => {
     setPage(next);
@@ -199,19 +210,20 @@ export function ServiceForm(props: ServiceFormProps) {
     const stepErrors = errorsOfStep(validateAll(dataRef.current), step);
     if (stepErrors.length > 0) return showErrors(page, stepErrors);
     if (submitEvent.target instanceof HTMLFormElement) onStepDone?.(submitEvent.target);
-    if (returnToReview || page === steps.length - 1) {
+    const next = nextStep(page);
+    if (returnToReview || next < 0) {
       setReturnToReview(false);
       return goTo('review');
     }
-    goTo(page + 1);
+    goTo(next);
   };
 
   const handleBack = (event: MouseEvent<HTMLAnchorElement>) => {
     if (!isPlainClick(event)) return;
     event.preventDefault();
     setReturnToReview(false);
-    if (page === 'review') goTo(steps.length - 1);
-    else if (page > 0) goTo(page - 1);
+    const previous = previousStep(page === 'review' ? steps.length : page);
+    if (previous >= 0) goTo(previous);
   };
 
   const handleChangeAnswer = (stepIndex: number) => {
@@ -231,7 +243,7 @@ export function ServiceForm(props: ServiceFormProps) {
   const handleSend = async (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    const answers = (cleanAnswers(dataRef.current) ?? {}) as Answers;
+    const answers = answersToSend(dataRef.current);
     const invalid = validateAll(answers);
     if (invalid.length > 0) return showErrorsWhereTheyBelong(invalid);
     setSending(true);
@@ -279,7 +291,8 @@ export function ServiceForm(props: ServiceFormProps) {
   // On a step an error links to its field; on the review page (the server refused), to its answer's change link.
   const linkable = (error: { path: string }) => (typeof page === 'number' ? stepIndexOf(steps, error.path) === page : stepIndexOf(steps, error.path) >= 0);
   const errorHref = page === 'review' ? (error: { path: string }) => `#${changeLinkId(topLevelField(error.path) ?? '')}` : undefined;
-  const backHref = page === 'review' ? links?.step(steps.length - 1) : typeof page === 'number' && page > 0 ? links?.step(page - 1) : undefined;
+  const previousPage = previousStep(page === 'review' ? steps.length : page);
+  const backHref = previousPage >= 0 ? links?.step(previousPage) : undefined;
 
   return (
     <div className="sf-page">
@@ -315,8 +328,9 @@ export function ServiceForm(props: ServiceFormProps) {
             showErrorList={false}
             extraErrors={errorSchema}
             translateString={translateString(locale)}
-            // A `const: true` consent must start unticked: the citizen ticks it, the form never does.
-            experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never' }}
+            // The citizen answers, the form never does: a `const: true` consent starts unticked and
+            // a required yes/no starts with neither chosen (rjsf would otherwise pre-select "no").
+            experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never', requiredBooleanDefault: 'skip' }}
             onChange={handleChange}
             onSubmit={handleContinue}
             className="sf-form"

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { answersFromForm, localizeIssues, mergeStepAnswers, UnprocessableError } from '@samform/model';
+import { answersFromForm, localizeIssues, mergeStepAnswers, UnprocessableError, withoutHiddenAnswers } from '@samform/model';
 import type { EffectiveService, Receipt, ServiceVersion, Step, SubmissionError } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { errorsOfStep, stepsOf } from '@samform/client/ssr';
@@ -58,7 +58,8 @@ export function postStep(deps: ServiceDeps, form: OpenForm, input: { data: Citiz
   if (step === undefined) return undefined;
   const { answers, problems } = answersFromForm(form.version.definition, step.fields, input.entries);
   const draft: Draft = form.draft ?? { owner: form.version.owner, serviceId: form.version.serviceId, version: form.version.version, id: randomBytes(16).toString('base64url'), answers: {} };
-  draft.answers = mergeStepAnswers(draft.answers, step.fields, answers);
+  // Answers of questions a changed answer now hides ("show when") are dropped, as the page would.
+  draft.answers = withoutHiddenAnswers(form.version.definition, mergeStepAnswers(draft.answers, step.fields, answers));
   input.data.drafts[draftKey(form.tenant.id, form.serviceId)] = draft;
   form.draft = draft;
   if (!input.check) return { errors: [], stepIndex };

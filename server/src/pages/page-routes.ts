@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { AppError, NotFoundError } from '@samform/model';
+import { AppError, nextShownStep, NotFoundError, previousShownStep } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { hrefFor, renderPage, titleOf } from '@samform/client/ssr';
 import type { FormState, PageState } from '@samform/client/ssr';
@@ -118,14 +118,16 @@ export function pageRoutes(deps: PageDeps): Router {
     const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing });
     if (outcome === undefined) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
-    if (back) return void res.redirect(303, serviceRoute(req, form, { step: Math.max(0, outcome.stepIndex - 1) }));
+    const answers = form.draft?.answers ?? {};
+    if (back) return void res.redirect(303, serviceRoute(req, form, { step: Math.max(0, previousShownStep(form.steps, outcome.stepIndex, answers)) }));
     if (removing && uploads.errors.length === 0) return void res.redirect(303, serviceRoute(req, form, { step: outcome.stepIndex, returnToReview: returnsToReview(req) }));
     const errors = [...uploads.errors, ...outcome.errors.filter((e) => !uploads.errors.some((u) => u.path === e.path))];
     if (errors.length > 0) {
       return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) });
     }
-    const last = outcome.stepIndex >= form.steps.length - 1;
-    res.redirect(303, last || returnsToReview(req) ? reviewRoute(req, form) : serviceRoute(req, form, { step: outcome.stepIndex + 1 }));
+    // The next step the answers show ("show when" may hide some); none left: the review page.
+    const next = nextShownStep(form.steps, outcome.stepIndex, answers);
+    res.redirect(303, next < 0 || returnsToReview(req) ? reviewRoute(req, form) : serviceRoute(req, form, { step: next }));
   });
 
   router.get('/t/:tenant/e/:service/granska', async (req, res) => {

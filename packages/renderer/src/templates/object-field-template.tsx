@@ -11,9 +11,9 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   const { description, fieldPathId, properties, registry, required, schema, title, uiSchema, errorSchema } = props;
   const context = samformContext(registry);
   if (fieldPathId.path.length === 0) {
-    const shown = context.stepFields
-      ? properties.filter((property) => context.stepFields?.includes(property.name))
-      : properties;
+    const shown = properties.filter(
+      (property) => (context.stepFields?.includes(property.name) ?? true) && !context.hiddenFields?.includes(property.name),
+    );
     return <div className="sf-fields">{shown.map((property) => property.content)}</div>;
   }
   const options = getUiOptions(uiSchema);
