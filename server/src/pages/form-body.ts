@@ -1,9 +1,9 @@
 import express from 'express';
 import type { Request, RequestHandler, Response as ExpressResponse } from 'express';
 import { AppError } from '@samform/model';
+import { readBodyUpTo } from '../http/read-body-up-to.ts';
 
 /** The largest form post read (a step's answers are far smaller). */
-const LIMIT_BYTES = 1024 * 1024;
 const LIMIT = '1mb';
 const MAX_FIELDS = 2000;
 // Attachments (issue 4): a step with file fields posts its files too; each is held to its
@@ -28,26 +28,12 @@ function entriesOfParsed(body: unknown): PostedEntries {
   return entries;
 }
 
-async function readLimited(req: Request, limit = LIMIT_BYTES): Promise<Buffer> {
-  const declared = Number(req.get('content-length') ?? '0');
-  const tooLarge = () => new AppError('payload-too-large', 413, `The form is larger than ${Math.round(limit / 1024 / 1024)} MB.`);
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * A multipart/form-data post read with the platform's own parser (undici's FormData), so no
  * dependency is needed. Text fields become entries; file parts are kept apart (`formFilesOf`).
  */
 async function multipartEntries(req: Request, res: ExpressResponse): Promise<PostedEntries> {
-  const body = await readLimited(req, MULTIPART_LIMIT_BYTES);
+  const body = await readBodyUpTo(req, MULTIPART_LIMIT_BYTES, () => new AppError('payload-too-large', 413, `The form is larger than ${MULTIPART_LIMIT_BYTES / 1024 / 1024} MB.`));
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.get('content-type') ?? '' } }).formData();

@@ -6,6 +6,7 @@ import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
 import { requestLocale } from '../http/request-locale.ts';
 import { isCrossSite } from '../http/same-origin.ts';
 import { pathParam } from '../http/path-param.ts';
+import { readBodyUpTo } from '../http/read-body-up-to.ts';
 import { openAttachmentField, readCaseAttachment, saveAttachment, UploadRefusedError } from '../services/attachment-service.ts';
 import type { AttachmentField, UploadedFile } from '../services/attachment-service.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -15,20 +16,6 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const FIELD_PATH = /^[A-Za-z0-9_-]{1,64}(?:\.[A-Za-z0-9_-]{1,64}){0,4}$/;
 // Only what the platform itself recognised is served under its own type; never HTML or script.
 const SERVABLE: readonly string[] = ATTACHMENT_TYPES;
-
-/** The body of a request, refused with the field's 413 once it grows past `limit`. */
-export async function readBodyUpTo(req: Request, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
-  if (Number(req.get('content-length') ?? '0') > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks);
-  return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-}
 
 /** The one file of a multipart body: its parts parsed by the platform's own `Response.formData()`. */
 export async function fileOfMultipart(body: Uint8Array, contentType: string): Promise<UploadedFile> {
