@@ -150,10 +150,37 @@ describe('an Östersund designer builds, previews and publishes an e-service', (
     expect(await page.locator('h1').count()).toBe(1);
     await expectNoSeriousAxeFindings(page, 'designer, preview');
 
+    // Continue checks the answers with the draft's validator module from the server.
+    await page.getByRole('radio', { name: 'Svenska' }).check();
+    await page.getByText('Fortsätt kontrollerar svaren som i den publicerade e-tjänsten.').waitFor();
+    const swedish = page.getByRole('region', { name: 'Förhandsgranskning på svenska' });
+    await swedish.getByRole('button', { name: 'Fortsätt' }).click();
+    await swedish.getByText(/^Det finns \d+ fel/).waitFor();
+    await swedish.getByRole('heading', { level: 1, name: /Om dig/ }).waitFor();
+
     await page.getByRole('tab', { name: 'JSON' }).click();
     const json = page.getByRole('region', { name: /E-tjänsten som JSON/ });
     expect(await json.evaluate((el) => el.tagName)).toBe('PRE');
     expect(JSON.parse((await json.textContent()) ?? '')).toMatchObject({ id: serviceId, steps: [{ title: { sv: 'Om dig' } }, { title: { sv: 'Om eldningen' } }] });
+  });
+
+  it('when a label is cleared, then the publish tab lists the problem, which leads to the field; restored, it goes', async () => {
+    const problem = page.locator('.st-problems').getByRole('button', { name: /Etiketten/ });
+    await page.getByRole('tab', { name: 'Bygg' }).click();
+    await page.getByRole('button', { name: /^Steg 1: Om dig/ }).click();
+    await page.getByRole('button', { name: /^Ditt namn/ }).click();
+    await page.getByLabel('Frågan på engelska', { exact: true }).fill('');
+    await expect.poll(() => page.getByText(/^Sparat \d/).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'Publicera' }).click();
+    await problem.first().waitFor();
+    await problem.first().click();
+    await page.getByRole('tab', { name: 'Bygg', selected: true }).waitFor();
+    // The field is selected, and its row is marked.
+    await page.getByRole('button', { name: /^Ditt namn.*har fel att rätta$/, pressed: true }).waitFor();
+    await page.getByLabel('Frågan på engelska', { exact: true }).fill('Your name');
+    await expect.poll(() => page.getByText(/^Sparat \d/).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'Publicera' }).click();
+    await expect.poll(() => problem.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('when the designer publishes with a change note, then version 1 is published', async () => {

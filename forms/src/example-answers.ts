@@ -73,6 +73,21 @@ const OWN: Record<string, (c: ExampleContext) => Answers> = {
     reading: 1234,
     readingDate: isoDate(c.today),
   }),
+  'region-jamtland-harjedalen/agarbyte': (c) => ({
+    seller: {
+      name: 'Tora Tolvansson',
+      property: propertyOf(c.owner),
+      address: 'Storgatan 12, Östersund',
+      // Four weeks ahead: well past the 14 days the transfer must be announced before.
+      transferDate: isoDate(c.today + 28),
+      reading: 1234,
+      finalInvoiceAddress: 'Kyrkgatan 3, 831 34 Östersund',
+    },
+    // 19121212-1212 is the Swedish Tax Agency's Tolvan; 19800101-2387 a made-up number with a right check digit.
+    buyers: [{ name: PERSON.name, personnummer: '19121212-1212' }, { name: 'Tuva Tolvansson', personnummer: '19800101-2387' }],
+    household: 3,
+    invoiceAddress: 'Storgatan 12, 831 30 Östersund',
+  }),
   'esamverkan-vasternorrland/hemkompostering': (c) => ({
     property: propertyOf(c.owner),
     propertyType: 'permanent',

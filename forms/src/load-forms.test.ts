@@ -6,7 +6,7 @@ import { FormsError } from './form-problem.ts';
 import { FORMS_DIR, loadForms } from './load-forms.ts';
 
 describe('loadForms on the repository', () => {
-  it('reads the two collaborations, seventeen municipalities and twelve e-services', async () => {
+  it('reads the two collaborations, seventeen municipalities and thirteen e-services', async () => {
     const catalogue = await loadForms();
     const collaborations = catalogue.tenants.filter((t) => t.kind === 'collaboration');
     expect(collaborations.map((t) => [t.id, t.name])).toEqual([
@@ -30,6 +30,7 @@ describe('loadForms on the repository', () => {
       'esamverkan-vasternorrland/hemkompostering',
       'esamverkan-vasternorrland/uppehall-i-hamtning',
       'ostersund/lamna-din-ide',
+      'region-jamtland-harjedalen/agarbyte',
       'region-jamtland-harjedalen/andra-avfallsabonnemang',
       'region-jamtland-harjedalen/bestall-slamtomning',
       'region-jamtland-harjedalen/felanmalan',
@@ -80,7 +81,7 @@ describe('loadForms on a broken copy', () => {
   }
 
   it('when nothing is broken, then the copy loads like the original', async () => {
-    expect((await loadForms(dir)).services).toHaveLength(12);
+    expect((await loadForms(dir)).services).toHaveLength(13);
   });
 
   it('when a file is not valid JSON, then the error names the file and the line', async () => {

@@ -1,9 +1,13 @@
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORMS_DIR } from '@samform/forms';
-import type { ServiceDefinition } from '@samform/model';
-import { call, logIn, startTestServer } from './harness.ts';
+import { compileService, issuesOfValidate } from '@samform/model';
+import type { ServiceDefinition, ValidatorModuleExports } from '@samform/model';
+import { createDraftValidatorModules } from '../src/services/draft-validator-module.ts';
+import { call, logIn, startTestServer, tempDir } from './harness.ts';
 import type { TestServer } from './harness.ts';
 
 const REGION = 'region-jamtland-harjedalen';
@@ -453,5 +457,109 @@ describe('retiring', () => {
     expect((await admin('designer', '/felanmalan/retire', { method: 'POST' })).status).toBe(404);
     expect((await admin('designer', '/lamna-din-ide/retire', { method: 'POST', body: { retired: 'ja' } })).status).toBe(400);
     expect((await admin('caseworker', '/lamna-din-ide/retire', { method: 'POST' })).status).toBe(403);
+  });
+});
+
+describe('the draft’s publish checks as it is saved', () => {
+  it('when a label holds HTML, then the save still answers 200, with an error problem pointing at the field', async () => {
+    await create('designer', digging('gravning-kontroll'));
+    const clean = await save('designer', 'gravning-kontroll', digging('gravning-kontroll'));
+    expect(clean.status).toBe(200);
+    expect(clean.body.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+
+    const html = digging('gravning-kontroll');
+    html.texts.plats = { ...html.texts.plats!, label: { sv: '<img src=x onerror=alert(1)>', en: 'Where will you dig?' } };
+    const saved = await save('designer', 'gravning-kontroll', html);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ definition: html, updatedAt: expect.any(String), stored: true });
+    expect(saved.body.problems).toContainEqual({ path: '/texts/plats/label/sv', field: 'plats', severity: 'error', message: { sv: expect.any(String), en: expect.any(String) } });
+
+    const checked = await admin('designer', '/gravning-kontroll/draft/check');
+    expect(checked.status).toBe(200);
+    expect(checked.body).toEqual({ problems: saved.body.problems });
+  });
+
+  it('when the check is asked for by another tenant, without a session or with a query, then 404, 401 and 400', async () => {
+    expect((await admin('krokom', '/gravning-kontroll/draft/check')).status).toBe(404);
+    expect((await admin('nobody', '/gravning-kontroll/draft/check')).status).toBe(401);
+    expect((await admin('designer', '/gravning-kontroll/draft/check?x=1')).status).toBe(400);
+    expect((await admin('designer', '/finns-inte/draft/check')).status).toBe(404);
+  });
+});
+
+describe('GET /admin/services/{service}/draft/validator.js', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+  let imported = 0;
+  async function importModule(source: string): Promise<ValidatorModuleExports> {
+    const file = path.join(temp.dir, `draft-validator-${(imported += 1)}.mjs`);
+    writeFileSync(file, source);
+    return (await import(pathToFileURL(file).href)) as ValidatorModuleExports;
+  }
+  const now = new Date('2026-05-08T10:00:00Z');
+
+  it('when the designer asks, then the draft’s current validator module, uncached, that checks as compileService does', async () => {
+    const draft = digging('gravning-forhand');
+    await create('designer', draft);
+    const first = await admin('designer', '/gravning-forhand/draft/validator.js');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const module = await importModule(first.body as string);
+    const compiled = compileService(draft);
+    const cases: unknown[] = [{}, { plats: 'x' }, { plats: 'Storgatan 1', beskrivning: 'Fiber' }, { plats: 'Storgatan 1', beskrivning: 'Fiber', annat: 1 }];
+    for (const answers of cases) expect(issuesOfValidate(module.validate, answers, now)).toEqual(compiled.validate(answers, { now }));
+    expect(issuesOfValidate(module.validate, {}, now).map((issue) => issue.path).sort()).toEqual(['/beskrivning', '/plats']);
+
+    // After an autosave the module follows the draft.
+    const edited = digging('gravning-forhand');
+    edited.schema = { ...edited.schema, required: ['plats'] };
+    expect((await save('designer', 'gravning-forhand', edited)).status).toBe(200);
+    const after = await importModule((await admin('admin', '/gravning-forhand/draft/validator.js')).body as string);
+    expect(issuesOfValidate(after.validate, {}, now).map((issue) => issue.path)).toEqual(['/plats']);
+  });
+
+  it('when another tenant, a case worker or nobody asks, then 404, 403 and 401, with no module', async () => {
+    const krokom = await admin('krokom', '/gravning-forhand/draft/validator.js');
+    expect(krokom.status).toBe(404);
+    expect(krokom.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((await admin('krokom', '/gravning-forhand/draft/validator.js', { tenant: 'krokom' })).status).toBe(404);
+    expect((await admin('caseworker', '/gravning-forhand/draft/validator.js')).status).toBe(403);
+    const nobody = await admin('nobody', '/gravning-forhand/draft/validator.js');
+    expect(nobody.status).toBe(401);
+    expect(typeof nobody.body).toBe('object');
+  });
+});
+
+describe('the drafts’ validator module cache', () => {
+  it('when the same draft is asked for again, even with its keys in another order, then it is bundled once; a changed draft is bundled anew', async () => {
+    const bundled: string[] = [];
+    const modules = createDraftValidatorModules(async (version) => {
+      bundled.push(version.definition.title.sv ?? '');
+      return { source: `export const n = ${bundled.length};`, etag: '"x"' };
+    }, 2);
+    const draft = digging('gravning-cache');
+    const reordered = Object.fromEntries(Object.entries(draft).reverse()) as unknown as ServiceDefinition;
+    const [a, b] = await Promise.all([modules.get('ostersund', 'gravning-cache', draft), modules.get('ostersund', 'gravning-cache', reordered)]);
+    expect(b).toBe(a);
+    expect(modules.builds).toBe(1);
+    await modules.get('ostersund', 'gravning-cache', digging('gravning-cache', 'Ändrad'));
+    await modules.get('krokom', 'gravning-cache', draft);
+    expect(modules.builds).toBe(3);
+    // Only two are kept: the least recently used (the first) was dropped.
+    await modules.get('ostersund', 'gravning-cache', draft);
+    expect(modules.builds).toBe(4);
+    expect(bundled).toEqual(['Ansök om grävtillstånd', 'Ändrad', 'Ansök om grävtillstånd', 'Ansök om grävtillstånd']);
+  });
+
+  it('when a draft cannot be bundled, then the request rejects, and asking again does not bundle again', async () => {
+    let builds = 0;
+    const modules = createDraftValidatorModules(async () => {
+      builds += 1;
+      throw new Error('no');
+    });
+    await expect(modules.get('ostersund', 'x1', digging('x1'))).rejects.toThrow('no');
+    await expect(modules.get('ostersund', 'x1', digging('x1'))).rejects.toThrow('no');
+    expect(builds).toBe(1);
   });
 });

@@ -25,7 +25,7 @@ describe('GET /api/t/{tenant}/services', () => {
     });
     expect(body).toContainEqual(expect.objectContaining({ id: 'felanmalan', version: 1, owner: REGION, shared: true }));
     const ids = body.map((s: { id: string }) => s.id);
-    expect(ids).toEqual(['andra-avfallsabonnemang', 'bestall-slamtomning', 'felanmalan', 'lamna-din-ide', 'uppehall-i-hamtning', 'vattenmatarstallning']);
+    expect(ids).toEqual(['agarbyte', 'andra-avfallsabonnemang', 'bestall-slamtomning', 'felanmalan', 'lamna-din-ide', 'uppehall-i-hamtning', 'vattenmatarstallning']);
   });
 
   it('when a municipality of the other collaboration lists, then it sees that collaboration\'s shared e-services only', async () => {

@@ -30,6 +30,18 @@ export interface VersionSummary {
   note?: string;
 }
 
+/** A draft as saved: the server's copy with the publish checks' problems of it. */
+export interface SavedDraft {
+  definition: ServiceDefinition;
+  updatedAt: string;
+  problems: PublishProblem[];
+}
+
+/** Where the server serves the saved draft's validator module; `revision` (the draft's `updatedAt`) names one, so a browser imports each draft anew. */
+export function draftValidatorUrl(tenant: string, service: string, revision: string): string {
+  return `/api/t/${encodeURIComponent(tenant)}/admin/services/${encodeURIComponent(service)}/draft/validator.js?revision=${encodeURIComponent(revision)}`;
+}
+
 /** A problem the server points at: a JSON Pointer and a message (a 422's errors). */
 export interface PointedError {
   path: string;
@@ -91,7 +103,8 @@ export const staffApi = {
   create: (tenant: string, definition: unknown) => call<{ id: string }>('POST', admin(tenant), { definition }),
   draft: (tenant: string, service: string) => call<{ definition: ServiceDefinition; updatedAt: string }>('GET', one(tenant, service, '/draft')),
   saveDraft: (tenant: string, service: string, definition: ServiceDefinition, keepalive = false) =>
-    call<unknown>('PUT', one(tenant, service, '/draft'), { definition }, { keepalive }),
+    call<SavedDraft>('PUT', one(tenant, service, '/draft'), { definition }, { keepalive }),
+  checkDraft: (tenant: string, service: string) => call<{ problems: PublishProblem[] }>('GET', one(tenant, service, '/draft/check')),
   publish: (tenant: string, service: string, note: string) => call<{ version: number }>('POST', one(tenant, service, '/publish'), { note }),
   versions: (tenant: string, service: string) => call<VersionSummary[]>('GET', one(tenant, service, '/versions')),
   version: (tenant: string, service: string, version: number) => call<ServiceVersion>('GET', one(tenant, service, `/versions/${version}`)),

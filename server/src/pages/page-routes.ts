@@ -17,7 +17,7 @@ import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
 import type { CitizenData } from './citizen-record.ts';
 import { formBody, formEntriesOf, formFilesOf, postedValue } from './form-body.ts';
 import { REMOVE_ATTACHMENT, uploadStepFiles } from './attachment-uploads.ts';
-import { openForm, postStep, sendDraft } from './form-flow.ts';
+import { groupActionOf, openForm, postGroupAction, postStep, sendDraft } from './form-flow.ts';
 import type { OpenForm } from './form-flow.ts';
 import type { PageShell } from './page-shell.ts';
 import type { PageValidators } from './page-validators.ts';
@@ -113,6 +113,14 @@ export function pageRoutes(deps: PageDeps): Router {
     // Attachments (issue 4): the step's file parts are stored and become references among the entries.
     const uploads = await uploadStepFiles(services, form, postedValue(formEntriesOf(res), '_step'), formEntriesOf(res), formFilesOf(res), localeOf(req));
     const entries = uploads.entries;
+    // A repeated group's Add or Remove without JavaScript: save unchecked, change the list, show the step again there.
+    const groupAction = groupActionOf(postedValue(entries, '_action'));
+    if (groupAction) {
+      const moved = postGroupAction(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), action: groupAction });
+      if (moved === undefined) return void res.redirect(303, serviceRoute(req, form));
+      await record.save();
+      return void res.redirect(303, `${serviceRoute(req, form, { step: moved.stepIndex, returnToReview: returnsToReview(req) })}#${encodeURIComponent(moved.anchor)}`);
+    }
     const back = postedValue(entries, '_action') === 'back';
     const removing = postedValue(entries, REMOVE_ATTACHMENT) !== undefined;
     const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing });

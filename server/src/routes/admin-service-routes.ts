@@ -7,8 +7,10 @@ import { pathParam } from '../http/path-param.ts';
 import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
 import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
 import {
+  checkDraft,
   createService,
   diffService,
+  draftValidatorModule,
   exportService,
   getDraft,
   getVersion,
@@ -19,6 +21,7 @@ import {
 } from '../services/admin-service-service.ts';
 import type { VersionRef } from '../services/admin-service-service.ts';
 import { authorizeDesign } from '../services/authorize-design.ts';
+import { createDraftValidatorModules } from '../services/draft-validator-module.ts';
 import { MAX_NOTE_LENGTH, publishService } from '../services/publish-service.ts';
 import type { ValidatorModuleCache } from '../services/validator-module.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -88,6 +91,7 @@ function checkQuery(req: Request, allowed: readonly string[]): void {
  */
 export function adminServiceRoutes(deps: RouteDeps, modules: ValidatorModuleCache): Router {
   const router = Router({ mergeParams: true });
+  const draftModules = createDraftValidatorModules();
 
   router.use('/admin', async (req, res, next) => {
     const tenant = tenantOf(res);
@@ -120,6 +124,28 @@ export function adminServiceRoutes(deps: RouteDeps, modules: ValidatorModuleCach
     res.json(
       await saveDraft(deps.services(res), actorOf(res), { tenant: tenantOf(res), serviceId: pathParam(req, 'service'), definition: definitionOf(req.body) }),
     );
+  });
+
+  router.get('/admin/services/:service/draft/check', async (req, res) => {
+    checkQuery(req, []);
+    res.json(await checkDraft(deps.services(res), actorOf(res), { tenant: tenantOf(res), serviceId: pathParam(req, 'service') }));
+  });
+
+  // Built on request, unlike a version's module, which is built when published: this is the
+  // designer's preview (signed-in staff only, never the citizen path), the build is cached by
+  // the draft's content, and the preview works without the module while it is built.
+  router.get('/admin/services/:service/draft/validator.js', async (req, res) => {
+    const services = deps.services(res);
+    const input = { tenant: tenantOf(res), serviceId: pathParam(req, 'service') };
+    const module = await draftValidatorModule({ ...services, draftModules }, actorOf(res), input).catch((error: unknown) => {
+      if (error instanceof AppError) throw error;
+      services.log.warn({ err: error, tenant: input.tenant.id, serviceId: input.serviceId }, 'draft validator module could not be built');
+      throw new AppError('validator-not-available', 422, 'The draft has no validator module; the preview cannot check the answers.');
+    });
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    // The draft changes with every autosave: the preview must import the current one.
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(module.source);
   });
 
   router.post('/admin/services/:service/publish', jsonBody({ required: true }), async (req, res) => {

@@ -1,9 +1,11 @@
-import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, diffDefinitions } from '@samform/model';
-import type { DefinitionChange, LocalText, ServiceDefinition } from '@samform/model';
+import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, checkForPublish, diffDefinitions } from '@samform/model';
+import type { DefinitionChange, LocalText, PublishProblem, ServiceDefinition } from '@samform/model';
 import type { PublishedServiceVersion, ServiceDraft, ServiceStatus, ServiceVersionInfo, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { authorizeDesign } from './authorize-design.ts';
+import type { DraftValidatorModules } from './draft-validator-module.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import type { ValidatorModule } from './validator-module.ts';
 
 /** One row of the tenant's own e-services in the admin list. */
 export interface AdminServiceSummary {
@@ -23,6 +25,9 @@ export interface DraftView {
   updatedBy: string | null;
   stored: boolean;
 }
+
+/** A saved draft with the publish checks' problems, so the designer shows them after every autosave. */
+export type SavedDraftView = DraftView & { problems: PublishProblem[] };
 
 /** A published version, or the draft. */
 export type VersionRef = number | 'draft';
@@ -130,14 +135,36 @@ export async function getDraft(deps: ServiceDeps, actor: Actor, input: { tenant:
   return { definition: latest.definition, updatedAt: latest.publishedAt, updatedBy: latest.publishedBy ?? null, stored: false };
 }
 
-/** Save the draft of one of the tenant's own e-services (the autosave). */
-export async function saveDraft(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string; definition: unknown }): Promise<DraftView> {
+/**
+ * Save the draft of one of the tenant's own e-services (the autosave), answered with the
+ * publish checks' problems of what was saved (the staff pages cannot run them: no eval).
+ */
+export async function saveDraft(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string; definition: unknown }): Promise<SavedDraftView> {
   const staff = authorizeDesign(actor, input.tenant.id);
   await requireOwnService(deps, input.tenant, input.serviceId);
   const definition = checkedDefinition(input.definition, input.serviceId);
   const draft = { definition, updatedAt: deps.clock().toISOString(), updatedBy: staff.userId };
   await deps.store.putServiceDraft(input.tenant.id, input.serviceId, draft);
-  return { ...draft, stored: true };
+  return { ...draft, stored: true, problems: checkForPublish(definition) };
+}
+
+/** The publish checks' problems of the draft (or of the latest version when nothing is being edited). */
+export async function checkDraft(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string }): Promise<{ problems: PublishProblem[] }> {
+  const { definition } = await getDraft(deps, actor, input);
+  return { problems: checkForPublish(definition) };
+}
+
+/**
+ * The draft's (or latest version's) validator as a standalone ES module, for the designer's
+ * preview, which may not compile one itself (no eval); rejects when it cannot be built.
+ */
+export async function draftValidatorModule(
+  deps: ServiceDeps & { draftModules: DraftValidatorModules },
+  actor: Actor,
+  input: { tenant: Tenant; serviceId: string },
+): Promise<ValidatorModule> {
+  const { definition } = await getDraft(deps, actor, input);
+  return deps.draftModules.get(input.tenant.id, input.serviceId, definition);
 }
 
 /** The published versions of one of the tenant's own e-services, oldest first. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { addField, addStep, duplicateField, FIELD_KIND_INFO, moveField, removeField, removeStep, text } from '@samform/model';
-import type { FieldKind, ServiceDefinition } from '@samform/model';
+import type { FieldKind, PublishProblem, ServiceDefinition } from '@samform/model';
 import { useAnnounce } from '../staff-parts.tsx';
 import { staffText } from '../staff-text.ts';
 import type { Edit, Selection } from './designer-page.tsx';
@@ -19,16 +19,19 @@ export interface BuildTabProps {
   onSelect: (selection: Selection) => void;
   locale: string;
   onUndo: () => void;
+  /** The publish checks' problems of the saved draft: fields with errors are marked. */
+  problems?: PublishProblem[] | undefined;
 }
 
 /** The build view: steps, the palette, the step's fields, and the selected field's properties. */
-export function BuildTab({ definition, edit, selection, onSelect, locale, onUndo }: BuildTabProps) {
+export function BuildTab({ definition, edit, selection, onSelect, locale, onUndo, problems }: BuildTabProps) {
   const t = staffText(locale);
   const announce = useAnnounce();
   const [focus, setFocus] = useState<{ id: string; n: number } | undefined>();
   const [removed, setRemoved] = useState<string | undefined>();
   const steps = definition.steps ?? [];
   const step = steps.find((s) => s.id === selection.step) ?? steps[0];
+  const withErrors = new Set((problems ?? []).flatMap((p) => (p.severity === 'error' && p.field !== undefined ? [p.field.split('.')[0] ?? p.field] : [])));
   const selected = selection.field !== undefined && step?.fields.includes(selection.field.split('.')[0] ?? '') ? selection.field : undefined;
 
   useEffect(() => {
@@ -146,7 +149,7 @@ export function BuildTab({ definition, edit, selection, onSelect, locale, onUndo
             </button>
           </div>
         ) : null}
-        <FieldList definition={definition} step={step} steps={steps} selected={selected} locale={locale} actions={actions} />
+        <FieldList definition={definition} step={step} steps={steps} selected={selected} locale={locale} actions={actions} withErrors={withErrors} />
         <p className="sf-hint st-keys-hint">{t.keysHint}</p>
         <FieldPalette locale={locale} onAdd={add} />
       </section>

@@ -58,8 +58,8 @@ export default function DesignerPage({ tenant, tenantName, service, locale, tena
 
   useEffect(() => {
     staffApi.draft(tenant, service).then(
-      ({ definition: loaded }) => {
-        autosave.markLoaded(loaded);
+      ({ definition: loaded, updatedAt }) => {
+        autosave.markLoaded(loaded, updatedAt);
         const shaped = withSteps(loaded);
         setHistory(startHistory(shaped));
         setSelection({ step: shaped.steps?.[0]?.id ?? '' });
@@ -177,17 +177,27 @@ export default function DesignerPage({ tenant, tenantName, service, locale, tena
       <DesignerTabs tabs={tabs} current={tab} onSelect={setTab} label={t.designerViews} />
       <div role="tabpanel" id={`st-panel-${tab}`} aria-labelledby={`st-tab-${tab}`} className="st-panel">
         <ErrorBoundary resetKey={tab} fallback={<p className="st-error-text">{t.viewFailed}</p>}>
-        {tab === 'build' ? <BuildTab definition={definition} edit={edit} selection={selection} onSelect={setSelection} locale={locale} onUndo={undo} /> : null}
-        {tab === 'preview' ? <PreviewTab definition={definition} locale={locale} /> : null}
+        {tab === 'build' ? <BuildTab definition={definition} edit={edit} selection={selection} onSelect={setSelection} locale={locale} onUndo={undo} problems={autosave.problems} /> : null}
+        {tab === 'preview' ? (
+          <PreviewTab
+            definition={definition}
+            locale={locale}
+            tenant={tenant}
+            service={service}
+            revision={autosave.state === 'saved' ? autosave.revision : undefined}
+            saveNow={autosave.saveNow}
+          />
+        ) : null}
         {tab === 'json' ? <JsonTab definition={definition} locale={locale} /> : null}
         {tab === 'publish' ? (
           <PublishTab
             tenant={tenant}
             service={service}
-            definition={definition}
             locale={locale}
             onSelectField={selectField}
             saveNow={autosave.saveNow}
+            problems={autosave.problems}
+            upToDate={autosave.state === 'saved'}
             {...(tenantKind === 'municipality' ? { citizenHref: `/t/${tenant}/e/${service}${locale === 'en' ? '?lang=en' : ''}` } : {})}
           />
         ) : null}

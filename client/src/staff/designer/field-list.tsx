@@ -29,7 +29,24 @@ export const rowId = (key: string): string => `st-row-${key}`;
  * The fields of one step in order: each a selectable row. Rows move by drag and drop, and by
  * keyboard (Alt+↑/↓ on the selected row, or its Flytta upp/ned buttons); ↑/↓ go between rows.
  */
-export function FieldList({ definition, step, steps, selected, locale, actions }: { definition: ServiceDefinition; step: Step; steps: Step[]; selected: string | undefined; locale: string; actions: FieldListActions }) {
+export function FieldList({
+  definition,
+  step,
+  steps,
+  selected,
+  locale,
+  actions,
+  withErrors = new Set(),
+}: {
+  definition: ServiceDefinition;
+  step: Step;
+  steps: Step[];
+  selected: string | undefined;
+  locale: string;
+  actions: FieldListActions;
+  /** Keys of fields the publish checks found errors in. */
+  withErrors?: ReadonlySet<string>;
+}) {
   const t = staffText(locale);
   const [dragging, setDragging] = useState<string | undefined>();
   const [dropAt, setDropAt] = useState<{ index: number; after: boolean } | undefined>();
@@ -108,7 +125,7 @@ export function FieldList({ definition, step, steps, selected, locale, actions }
         return (
           <li
             key={key}
-            className={`st-field-row${isSelected ? ' st-field-row--selected' : ''}${dragging === key ? ' st-field-row--dragging' : ''}${marker}`}
+            className={`st-field-row${isSelected ? ' st-field-row--selected' : ''}${withErrors.has(key) ? ' st-field-row--error' : ''}${dragging === key ? ' st-field-row--dragging' : ''}${marker}`}
             draggable
             onDragStart={(event) => {
               event.dataTransfer.setData(FIELD_DRAG_TYPE, key);
@@ -142,6 +159,7 @@ export function FieldList({ definition, step, steps, selected, locale, actions }
                 {settings?.required ? ` · ${t.requiredShort}` : ''}
                 {conditional ? ` · ${t.conditionalShort}` : ''}
               </span>
+              {withErrors.has(key) ? <span className="st-row-error">{t.hasErrors}</span> : null}
             </button>
             {isSelected ? (
               <div className="st-row-actions" role="group" aria-label={t.actionsFor(name)}>

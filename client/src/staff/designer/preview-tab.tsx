@@ -1,16 +1,36 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { text } from '@samform/model';
 import type { ServiceDefinition } from '@samform/model';
 import { ServiceForm, stepsOf } from '@samform/renderer';
 import type { SubmitResult } from '@samform/renderer';
 import { staffText } from '../staff-text.ts';
+import { useDraftValidator } from './use-draft-validator.ts';
+
+/** Props of {@link PreviewTab}. */
+export interface PreviewTabProps {
+  definition: ServiceDefinition;
+  locale: string;
+  tenant: string;
+  service: string;
+  /** The saved draft's revision when it is what is shown; undefined while changes wait to be saved. */
+  revision: string | undefined;
+  /** Saves the draft now, so its validator can be loaded without waiting for the autosave. */
+  saveNow: () => Promise<void>;
+}
 
 /**
- * The draft in the real citizen renderer, in Swedish or English, from any step. Nothing is
- * sent: Send answers "preview, not sent". The renderer draws the view's h1 (the step's title).
+ * The draft in the real citizen renderer, in Swedish or English, from any step, with Continue
+ * checking the answers by the saved draft's validator module. Nothing is sent: Send answers
+ * "preview, not sent". The renderer draws the view's h1 (the step's title).
  */
-export function PreviewTab({ definition, locale }: { definition: ServiceDefinition; locale: string }) {
+export function PreviewTab({ definition, locale, tenant, service, revision, saveNow }: PreviewTabProps) {
   const t = staffText(locale);
+  const checks = useDraftValidator(tenant, service, revision);
+  useEffect(() => {
+    void saveNow();
+    // Once on opening the preview: later changes are made in other views.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once
+  }, []);
   const base = useId();
   const [previewLocale, setPreviewLocale] = useState<'sv' | 'en'>(locale === 'en' ? 'en' : 'sv');
   const [start, setStart] = useState(0);
@@ -58,8 +78,11 @@ export function PreviewTab({ definition, locale }: { definition: ServiceDefiniti
           {t.previewRestart}
         </button>
       </div>
+      <p className="sf-hint st-preview-checks" role="status">
+        {t.previewChecks[checks.state]}
+      </p>
       <section className="st-preview" aria-label={t.previewRegion(previewLocale === 'en' ? 'English' : 'svenska')} lang={previewLocale}>
-        <ServiceForm key={`${previewLocale}-${restart}`} service={definition} locale={previewLocale} initialPage={Math.min(start, Math.max(steps.length - 1, 0))} onSubmit={notSent} />
+        <ServiceForm key={`${previewLocale}-${restart}`} service={definition} locale={previewLocale} initialPage={Math.min(start, Math.max(steps.length - 1, 0))} onSubmit={notSent} {...(checks.state === 'ready' ? { validator: checks.validator } : {})} />
       </section>
     </>
   );

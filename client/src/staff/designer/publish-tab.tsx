@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkForPublish } from '@samform/model';
-import type { PublishProblem, ServiceDefinition } from '@samform/model';
+import type { PublishProblem } from '@samform/model';
 import { ApiError, staffApi } from '../staff-api.ts';
 import type { PointedError, VersionSummary } from '../staff-api.ts';
 import { localText, ProblemList, useAnnounce } from '../staff-parts.tsx';
@@ -12,7 +11,6 @@ import { VersionsSection } from './versions-section.tsx';
 export interface PublishTabProps {
   tenant: string;
   service: string;
-  definition: ServiceDefinition;
   locale: string;
   /** The citizen page's address, when the tenant is a municipality. */
   citizenHref?: string;
@@ -20,27 +18,17 @@ export interface PublishTabProps {
   onSelectField: (field: string) => void;
   /** Saves the draft now, so what is published is what is shown. */
   saveNow: () => Promise<void>;
-}
-
-/**
- * The publish checks in the page, or undefined when they cannot run here: the definition's
- * format check compiles a validator, which the staff pages' CSP (no eval) refuses; the server
- * runs every check again when publishing and answers with the same problems.
- */
-function publishChecks(definition: ServiceDefinition): PublishProblem[] | undefined {
-  try {
-    return checkForPublish(definition, { locales: ['sv', 'en'] });
-  } catch {
-    return undefined;
-  }
+  /** The publish checks' problems of the saved draft, as the server found them; undefined before the first answer. */
+  problems: PublishProblem[] | undefined;
+  /** Whether the saved draft is what is shown (else the problems may be out of date). */
+  upToDate: boolean;
 }
 
 /** Checks first (errors block, warnings may be published), a required change note, Publish; then versions, diffs, retire. */
-export function PublishTab({ tenant, service, definition, locale, citizenHref, onSelectField, saveNow }: PublishTabProps) {
+export function PublishTab({ tenant, service, locale, citizenHref, onSelectField, saveNow, problems: checked, upToDate }: PublishTabProps) {
   const t = staffText(locale);
   const announce = useAnnounce();
   const base = useId();
-  const checked = useMemo(() => publishChecks(definition), [definition]);
   const problems = checked ?? [];
   const errors = problems.filter((problem) => problem.severity === 'error');
   const warnings = problems.filter((problem) => problem.severity === 'warning');
@@ -114,7 +102,8 @@ export function PublishTab({ tenant, service, definition, locale, citizenHref, o
     <>
       <section aria-labelledby={`${base}-checks`}>
         <h2 id={`${base}-checks`}>{t.checksHeading}</h2>
-        {checked === undefined ? <p>{t.checksOnPublish}</p> : problems.length === 0 ? <p className="st-ok">{t.checksOk}</p> : null}
+        {checked === undefined ? <p>{t.checksPending}</p> : problems.length === 0 ? <p className="st-ok">{t.checksOk}</p> : null}
+        {checked !== undefined && !upToDate ? <p className="sf-hint">{t.checksOfSaved}</p> : null}
         {errors.length > 0 ? (
           <div className="st-problems st-problems--error">
             <h3>{t.checksErrors(errors.length)}</h3>

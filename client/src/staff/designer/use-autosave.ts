@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ServiceDefinition } from '@samform/model';
+import type { PublishProblem, ServiceDefinition } from '@samform/model';
 import { ApiError, staffApi } from '../staff-api.ts';
 import type { PointedError } from '../staff-api.ts';
 
@@ -12,12 +12,16 @@ export const AUTOSAVE_DELAY_MS = 800;
 /**
  * Saves the draft with PUT …/draft ~800 ms after the last change, one save at a time (a change
  * during a save is saved after it), and once more when the designer is left (keepalive, so it
- * survives the page going away). A 422's pointed errors are returned to show.
+ * survives the page going away). A 422's pointed errors are returned to show, and so are the
+ * publish checks' problems of the saved draft (the server runs them: the page cannot compile a
+ * validator) and its revision (`updatedAt`), which names the draft's validator module.
  */
 export function useAutosave(tenant: string, service: string, definition: ServiceDefinition | undefined, onResult: (state: 'saved' | 'invalid' | 'failed') => void) {
   const [state, setState] = useState<SaveState>('saved');
   const [errors, setErrors] = useState<PointedError[]>([]);
   const [savedAt, setSavedAt] = useState<Date | undefined>();
+  const [problems, setProblems] = useState<PublishProblem[] | undefined>();
+  const [revision, setRevision] = useState<string | undefined>();
   const saved = useRef<string | undefined>(undefined);
   const latest = useRef<ServiceDefinition | undefined>(undefined);
   const inFlight = useRef(false);
@@ -37,8 +41,10 @@ export function useAutosave(tenant: string, service: string, definition: Service
     setState('saving');
     let outcome: 'saved' | 'invalid' | 'failed';
     try {
-      await staffApi.saveDraft(tenant, service, current);
+      const answer = await staffApi.saveDraft(tenant, service, current);
       saved.current = json;
+      setProblems(answer.problems);
+      setRevision(answer.updatedAt);
       setErrors([]);
       setSavedAt(new Date());
       outcome = 'saved';
@@ -58,11 +64,19 @@ export function useAutosave(tenant: string, service: string, definition: Service
     report.current(outcome);
   }, [tenant, service]);
 
-  /** The draft as loaded: the server has it already. */
-  const markLoaded = useCallback((loaded: ServiceDefinition) => {
-    saved.current = JSON.stringify(loaded);
-    latest.current = loaded;
-  }, []);
+  /** The draft as loaded: the server has it already; its checks are asked for. */
+  const markLoaded = useCallback(
+    (loaded: ServiceDefinition, updatedAt: string) => {
+      saved.current = JSON.stringify(loaded);
+      latest.current = loaded;
+      setRevision(updatedAt);
+      staffApi.checkDraft(tenant, service).then(
+        (answer) => setProblems((shown) => shown ?? answer.problems),
+        () => undefined,
+      );
+    },
+    [tenant, service],
+  );
 
   useEffect(() => {
     if (definition === undefined) return;
@@ -94,5 +108,5 @@ export function useAutosave(tenant: string, service: string, definition: Service
     await save();
   }, [save]);
 
-  return { state, errors, savedAt, markLoaded, saveNow };
+  return { state, errors, savedAt, problems, revision, markLoaded, saveNow };
 }
