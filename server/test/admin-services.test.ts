@@ -479,6 +479,16 @@ describe('the draft’s publish checks as it is saved', () => {
     expect(checked.body).toEqual({ problems: saved.body.problems });
   });
 
+  it('when the draft routes to a queue the municipality lacks, then the save already says so, as publishing would', async () => {
+    const lost = digging('gravning-kontroll');
+    lost.routing = { queue: 'bygglov' };
+    const saved = await save('designer', 'gravning-kontroll', lost);
+    expect(saved.status).toBe(200);
+    expect(saved.body.problems).toContainEqual(expect.objectContaining({ path: '/routing/queue', severity: 'error' }));
+    expect((await admin('designer', '/gravning-kontroll/draft/check')).body.problems).toContainEqual(expect.objectContaining({ path: '/routing/queue' }));
+    expect((await save('designer', 'gravning-kontroll', digging('gravning-kontroll'))).status).toBe(200);
+  });
+
   it('when the check is asked for by another tenant, without a session or with a query, then 404, 401 and 400', async () => {
     expect((await admin('krokom', '/gravning-kontroll/draft/check')).status).toBe(404);
     expect((await admin('nobody', '/gravning-kontroll/draft/check')).status).toBe(401);

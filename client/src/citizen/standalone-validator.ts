@@ -9,16 +9,22 @@ export function validatorModuleUrl(tenant: string, service: string, version: num
 }
 
 /**
- * The version's validator as ajv standalone code served by the server (the page's CSP forbids
- * compiling in the browser), for the answers and for rjsf's own schema checks. Undefined when it
- * cannot be loaded: the form then relies on the server's answer to Send.
+ * A validator module served by the server as ajv standalone code (the pages' CSP forbids
+ * compiling in the browser), for the answers and for rjsf's own schema checks: a published
+ * version's, or in the staff preview a draft's. Undefined when it cannot be loaded: the form
+ * then relies on the server's answer to Send.
  */
-export async function loadStandaloneValidator(tenant: string, service: string, version: number): Promise<AnswerValidator | undefined> {
+export async function importValidatorModule(url: string): Promise<AnswerValidator | undefined> {
   try {
-    return validatorFromModule((await import(/* @vite-ignore */ validatorModuleUrl(tenant, service, version))) as Partial<ValidatorModuleExports>);
+    return validatorFromModule((await import(/* @vite-ignore */ url)) as Partial<ValidatorModuleExports>);
   } catch {
     return undefined;
   }
+}
+
+/** The version's validator module, see {@link importValidatorModule}. */
+export function loadStandaloneValidator(tenant: string, service: string, version: number): Promise<AnswerValidator | undefined> {
+  return importValidatorModule(validatorModuleUrl(tenant, service, version));
 }
 
 /** A loaded validator module as the form's validator; undefined when it is not one. The server renders with the same. */

@@ -1,9 +1,10 @@
-import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, checkForPublish, diffDefinitions } from '@samform/model';
+import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, diffDefinitions } from '@samform/model';
 import type { DefinitionChange, LocalText, PublishProblem, ServiceDefinition } from '@samform/model';
 import type { PublishedServiceVersion, ServiceDraft, ServiceStatus, ServiceVersionInfo, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { authorizeDesign } from './authorize-design.ts';
 import type { DraftValidatorModules } from './draft-validator-module.ts';
+import { publishProblems } from './publish-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import type { ValidatorModule } from './validator-module.ts';
 
@@ -145,13 +146,13 @@ export async function saveDraft(deps: ServiceDeps, actor: Actor, input: { tenant
   const definition = checkedDefinition(input.definition, input.serviceId);
   const draft = { definition, updatedAt: deps.clock().toISOString(), updatedBy: staff.userId };
   await deps.store.putServiceDraft(input.tenant.id, input.serviceId, draft);
-  return { ...draft, stored: true, problems: checkForPublish(definition) };
+  return { ...draft, stored: true, problems: await publishProblems(deps, input.tenant, definition) };
 }
 
 /** The publish checks' problems of the draft (or of the latest version when nothing is being edited). */
 export async function checkDraft(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string }): Promise<{ problems: PublishProblem[] }> {
   const { definition } = await getDraft(deps, actor, input);
-  return { problems: checkForPublish(definition) };
+  return { problems: await publishProblems(deps, input.tenant, definition) };
 }
 
 /**

@@ -45,6 +45,14 @@ async function routingProblems(deps: ServiceDeps, tenant: Tenant, definition: Se
 }
 
 /**
+ * Everything that stops a definition from being published, and the warnings: the model's
+ * publish checks and the queues its routing needs at the municipalities that would receive it.
+ */
+export async function publishProblems(deps: ServiceDeps, tenant: Tenant, definition: ServiceDefinition): Promise<PublishProblem[]> {
+  return [...checkForPublish(definition), ...(await routingProblems(deps, tenant, definition))];
+}
+
+/**
  * Publish the draft as version N+1 with a change note, after the publish checks. The new
  * version's validator and validator module are built before this resolves, so the citizen API
  * and pages serve it at once. The draft stays, equal to the new version, so editing goes on.
@@ -61,7 +69,7 @@ export async function publishService(deps: PublishDeps, actor: Actor, input: { t
       : new NotFoundError('service-not-found', `The tenant has no e-service "${input.serviceId.slice(0, 64)}".`);
   }
   const { definition } = draft;
-  const problems = [...checkForPublish(definition), ...(await routingProblems(deps, input.tenant, definition))];
+  const problems = await publishProblems(deps, input.tenant, definition);
   if (problems.some((p) => p.severity === 'error')) return { published: false, problems };
 
   const latest = await deps.store.getServiceVersion(input.tenant.id, input.serviceId);

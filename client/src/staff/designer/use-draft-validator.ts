@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { ValidatorModuleExports } from '@samform/model';
 import type { AnswerValidator } from '@samform/renderer';
-import { validatorFromModule } from '../../citizen/standalone-validator.ts';
+import { importValidatorModule } from '../../citizen/standalone-validator.ts';
 import { draftValidatorUrl } from '../staff-api.ts';
 
-/** The saved draft's validator module, imported from the server (the staff pages' CSP forbids compiling one); undefined when it cannot be loaded. */
-export async function loadDraftValidator(tenant: string, service: string, revision: string): Promise<AnswerValidator | undefined> {
-  try {
-    return validatorFromModule((await import(/* @vite-ignore */ draftValidatorUrl(tenant, service, revision))) as Partial<ValidatorModuleExports>);
-  } catch {
-    return undefined;
-  }
+/** The saved draft's validator module (the staff pages' CSP forbids compiling one). */
+export function loadDraftValidator(tenant: string, service: string, revision: string): Promise<AnswerValidator | undefined> {
+  return importValidatorModule(draftValidatorUrl(tenant, service, revision));
 }
 
 /** Where the preview's validator stands: loading (or waiting for the draft to be saved), ready, or not to be had. */
