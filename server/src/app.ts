@@ -13,6 +13,7 @@ import { serveClient } from './http/serve-client.ts';
 import { keepApiReceipts, pageRoutes } from './pages/page-routes.ts';
 import { loadPageShell } from './pages/page-shell.ts';
 import { createPageValidators } from './pages/page-validators.ts';
+import { adoptionRoutes } from './routes/adoption-routes.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { adminServiceRoutes } from './routes/admin-service-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
-  tenantApi.use(adminServiceRoutes(routeDeps, validatorModules));
+  tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
   app.use('/api', api);

@@ -37,3 +37,4 @@ export * from './receipt.ts';
 export * from './attachment.ts';
 export * from './designer/index.ts';
 export * from './show-when.ts';
+export * from './adoption/index.ts';

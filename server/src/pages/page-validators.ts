@@ -1,6 +1,7 @@
 import type { ServiceVersion, ValidatorModuleExports } from '@samform/model';
 import { validatorFromModule } from '@samform/client/ssr';
 import type { AnswerValidator } from '@samform/client/ssr';
+import { versionKey } from '../services/validator-cache.ts';
 import type { ValidatorModuleCache } from '../services/validator-module.ts';
 
 /** The validators server-rendered form pages resolve "show when" with. */
@@ -17,7 +18,7 @@ export function createPageValidators(modules: ValidatorModuleCache, onWarmFailed
   const imported = new Map<string, Promise<AnswerValidator | undefined>>();
   return {
     async get(version) {
-      const key = `${version.owner}/${version.serviceId}@${version.version}`;
+      const key = versionKey(version);
       const found = imported.get(key);
       if (found !== undefined) return found;
       const state = modules.get(version);

@@ -2,6 +2,7 @@ import { NotFoundError } from '@samform/model';
 import type { EffectiveService, LocalText, ServiceVersion } from '@samform/model';
 import type { Adoption, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
+import { servedAdoption } from './adoption-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** An e-service as the tenant offers it: the version served and whether it is adopted. */
@@ -28,9 +29,9 @@ async function isRetired(deps: ServiceDeps, owner: string, serviceId: string): P
   return (await deps.store.getServiceStatus(owner, serviceId))?.retired === true;
 }
 
+// The effective version (base + overrides) the adoption serves: see servedAdoption.
 async function adoptedVersion(deps: ServiceDeps, adoption: Adoption): Promise<ServiceVersion | null> {
-  const version = adoption.track === 'latest' ? undefined : adoption.track;
-  return deps.store.getServiceVersion(adoption.owner, adoption.serviceId, version);
+  return (await servedAdoption(deps, adoption)).served;
 }
 
 /**

@@ -1,5 +1,22 @@
+import { createHash } from 'node:crypto';
 import { compileService } from '@samform/model';
 import type { CompiledService, ServiceDefinition, ServiceVersion } from '@samform/model';
+import { canonicalJson } from './canonical-json.ts';
+
+const hashes = new WeakMap<ServiceDefinition, string>();
+
+/**
+ * The cache key of a served version: (owner, service, version) and a hash of its definition,
+ * because an adoption with overrides serves its own effective definition of the same version.
+ */
+export function versionKey(version: ServiceVersion): string {
+  let hash = hashes.get(version.definition);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(canonicalJson(version.definition)).digest('base64url').slice(0, 22);
+    hashes.set(version.definition, hash);
+  }
+  return `${version.owner}/${version.serviceId}@${version.version}#${hash}`;
+}
 
 /** Compiled validators per published version; a version is compiled at most once per process. */
 export interface ValidatorCache {
@@ -14,8 +31,8 @@ export function createValidatorCache(compile: (definition: ServiceDefinition) =>
   const compiled = new Map<string, CompiledService>();
   return {
     get(version) {
-      // Versions are immutable, so (owner, service, version) names one schema for ever.
-      const key = `${version.owner}/${version.serviceId}@${version.version}`;
+      // Versions are immutable, so the key names one schema for ever.
+      const key = versionKey(version);
       let validator = compiled.get(key);
       if (validator === undefined) {
         validator = compile(version.definition);

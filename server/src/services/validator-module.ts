@@ -7,6 +7,7 @@ import type { ServiceVersion } from '@samform/model';
 import { compileServiceModule, RUNTIME_MODULE } from '@samform/model/service-module';
 import { offeredServices } from './catalog-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { versionKey } from './validator-cache.ts';
 
 /** A version's validator as one self-contained ES module, ready to serve. */
 export interface ValidatorModule {
@@ -69,8 +70,8 @@ export function createValidatorModuleCache(bundle: (version: ServiceVersion) => 
   const builds = new Map<string, Promise<ValidatorModule>>();
   const states = new Map<string, ValidatorModuleState>();
   let ready = 0;
-  // Versions are immutable, so (owner, service, version) names one module for ever.
-  const keyOf = (version: ServiceVersion): string => `${version.owner}/${version.serviceId}@${version.version}`;
+  // Versions are immutable, so the key (with the effective definition's hash) names one module for ever.
+  const keyOf = versionKey;
   return {
     get(version) {
       return states.get(keyOf(version)) ?? { state: 'absent' };
@@ -106,7 +107,7 @@ export function createValidatorModuleCache(bundle: (version: ServiceVersion) => 
 export async function warmValidatorModules(deps: ServiceDeps, modules: ValidatorModuleCache): Promise<number> {
   const versions = new Map<string, ServiceVersion>();
   for (const tenant of await deps.store.listTenants()) {
-    for (const { version } of await offeredServices(deps, tenant)) versions.set(`${version.owner}/${version.serviceId}@${version.version}`, version);
+    for (const { version } of await offeredServices(deps, tenant)) versions.set(versionKey(version), version);
   }
   await Promise.all(
     [...versions.values()].map((version) =>

@@ -1,0 +1,3 @@
+export * from './adoption-overrides.ts';
+export * from './effective-definition.ts';
+export * from './override-problems.ts';

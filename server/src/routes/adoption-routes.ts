@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import { AppError } from '@samform/model';
+import { requestActor } from '../auth/request-actor.ts';
+import { jsonBody } from '../http/json-body.ts';
+import { pathParam } from '../http/path-param.ts';
+import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
+import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
+import { adoptService, authorizeAdopt, changeAdoption, listAdoptions, listCatalogue } from '../services/adoption-service.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+function bodyObject(body: unknown): { [key: string]: unknown } {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new AppError('invalid-body', 400, 'The body must be a JSON object.');
+  return body as { [key: string]: unknown };
+}
+
+/**
+ * The catalogue of shared e-services and the municipality's adoptions of them: GET /catalogue,
+ * GET and POST /adoptions, PUT /adoptions/:owner/:service. Only the municipality's
+ * administrators, signed in; writes must come from the Samform pages themselves.
+ */
+export function adoptionRoutes(deps: RouteDeps): Router {
+  const router = Router({ mergeParams: true });
+
+  router.use(['/catalogue', '/adoptions'], async (req, res, next) => {
+    const tenant = tenantOf(res);
+    const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
+    setContext(res, 'actor', actor);
+    // Rights first, so another tenant's staff learn nothing from the origin check.
+    authorizeAdopt(actor, tenant);
+    // A cross-site form could otherwise ride the administrator's cookie.
+    if (STATE_CHANGING.has(req.method) && !isSameOrigin(req, deps.allowedOrigins)) {
+      throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');
+    }
+    next();
+  });
+
+  router.get('/catalogue', async (_req, res) => {
+    res.json(await listCatalogue(deps.services(res), actorOf(res), { tenant: tenantOf(res) }));
+  });
+
+  router.get('/adoptions', async (_req, res) => {
+    res.json(await listAdoptions(deps.services(res), actorOf(res), { tenant: tenantOf(res) }));
+  });
+
+  router.post('/adoptions', jsonBody({ required: true }), async (req, res) => {
+    const view = await adoptService(deps.services(res), actorOf(res), { tenant: tenantOf(res), body: bodyObject(req.body) });
+    res.status(201).location(`${req.baseUrl}/adoptions/${view.service}`).json(view);
+  });
+
+  router.put('/adoptions/:owner/:service', jsonBody({ required: true }), async (req, res) => {
+    const input = { tenant: tenantOf(res), owner: pathParam(req, 'owner'), serviceId: pathParam(req, 'service'), body: bodyObject(req.body) };
+    res.json(await changeAdoption(deps.services(res), actorOf(res), input));
+  });
+
+  return router;
+}
