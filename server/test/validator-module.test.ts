@@ -181,6 +181,11 @@ describe('GET /api/t/{tenant}/services/{service}/versions/{version}/validator.js
     expect([member.status, owner.status]).toEqual([200, 200]);
     expect(member.headers.get('etag')).toBe(owner.headers.get('etag'));
     expect(await member.text()).toBe(await owner.text());
+    // The member's overrides may change under the same version number: revalidate, never keep blindly.
+    expect(member.headers.get('cache-control')).toBe('no-cache');
+    // (As a browser revalidates: fetch alone would add `Cache-Control: no-cache`, which forbids a 304.)
+    const again = await fetch(urlOf('ostersund', 'bestall-slamtomning', 1), { headers: { 'if-none-match': member.headers.get('etag') ?? '', 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
   });
 
   it('when the tenant, service or version is unknown, then 404', async () => {

@@ -12,7 +12,8 @@ export const VALIDATOR_MODULE_PATH = '/services/:service/versions/:version/valid
 /**
  * GET /services/:service/versions/:version/validator.js: the version's ajv standalone validator
  * as an ES module for the citizen page (which may not compile code: no `unsafe-eval`).
- * A version never changes, so the answer is cached for a year.
+ * A tenant's own version never changes, so it is cached for a year; an adopted one is
+ * revalidated by its ETag, since the municipality's overrides can change under the same number.
  */
 export function validatorModuleRoutes(deps: RouteDeps, modules: ValidatorModuleCache): Router {
   const router = Router({ mergeParams: true });
@@ -30,7 +31,7 @@ export function validatorModuleRoutes(deps: RouteDeps, modules: ValidatorModuleC
       return;
     }
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.setHeader('Cache-Control', found.adopted ? 'no-cache' : 'public, max-age=31536000, immutable');
     res.setHeader('ETag', found.module.etag);
     // `send` answers 304 when If-None-Match holds this ETag.
     res.send(found.module.source);

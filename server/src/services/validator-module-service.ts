@@ -31,12 +31,15 @@ async function servedVersion(deps: ServiceDeps, tenant: Tenant, serviceId: strin
 export async function getValidatorModule(
   deps: ValidatorModuleDeps,
   input: { tenant: Tenant; serviceId: string; version: number },
-): Promise<ValidatorModuleState> {
+): Promise<ValidatorModuleState & { adopted: boolean }> {
   const version = await servedVersion(deps, input.tenant, input.serviceId, input.version);
+  // An adopted e-service's module carries the municipality's overrides, which may change under
+  // the same version number; the tenant's own versions never change.
+  const adopted = version.owner !== input.tenant.id;
   const state = deps.modules.get(version);
-  if (state.state !== 'absent') return state;
+  if (state.state !== 'absent') return { ...state, adopted };
   deps.modules.warm(version).catch((error: unknown) => {
     deps.log.warn({ err: error, owner: version.owner, serviceId: version.serviceId, version: version.version }, 'validator module could not be built');
   });
-  return { state: 'building' };
+  return { state: 'building', adopted };
 }
