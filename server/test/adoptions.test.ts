@@ -177,4 +177,34 @@ describe('adoptions of a shared e-service across the demo municipalities', () =>
       expect(got, t).toEqual(sent.get(t));
     }
   });
+
+  it('shows the owner, before publishing, which members would follow the draft, which would need review and which are pinned', async () => {
+    const impact = await asRegion(`/${WASTE}/impact`);
+    expect(impact.status).toBe(200);
+    expect(impact.body.pinned).toEqual([{ tenant: PINNED, version: 1 }]);
+    expect(impact.body.needsReview).toEqual([{ tenant: REVIEW, problems: [expect.objectContaining({ path: '/texts/contact.phone' })] }]);
+    expect([...impact.body.follow].sort()).toEqual(REGION_MEMBERS.filter((t) => t !== PINNED && t !== REVIEW).sort());
+
+    // A draft without the gate code: Bräcke's new help text for it would no longer apply.
+    const draft = (await asRegion(`/${WASTE}/draft`)).body.definition;
+    const { gateCode: _gate, ...properties } = draft.schema.properties;
+    const withoutGate = { ...draft, schema: { ...draft.schema, properties, required: draft.schema.required.filter((f: string) => f !== 'gateCode') } };
+    withoutGate.uiSchema = { ...draft.uiSchema, 'ui:order': draft.uiSchema['ui:order'].filter((f: string) => f !== 'gateCode') };
+    withoutGate.steps = draft.steps.map((s: { fields: string[] }) => ({ ...s, fields: s.fields.filter((f) => f !== 'gateCode') }));
+    const { gateCode: _gateText, ...texts } = draft.texts;
+    withoutGate.texts = texts;
+    expect((await asRegion(`/${WASTE}/draft`, { method: 'PUT', body: { definition: withoutGate } })).status).toBe(200);
+    const gateHelp = { overrides: { texts: { gateCode: { help: { sv: 'Fråga fastighetsägaren.' } } } } };
+    expect((await asAdmin('bracke', `/adoptions/${REGION}/${WASTE}`, { method: 'PUT', body: gateHelp })).status).toBe(200);
+    const after = await asRegion(`/${WASTE}/impact`);
+    expect(after.body.needsReview.map((r: { tenant: string }) => r.tenant).sort()).toEqual(['are', 'bracke']);
+    expect(after.body.needsReview.find((r: { tenant: string }) => r.tenant === 'bracke').problems).toEqual([expect.objectContaining({ path: '/texts/gateCode' })]);
+    expect(after.body.follow).not.toContain('bracke');
+    // Restore: Bräcke follows again without overrides.
+    expect((await asAdmin('bracke', `/adoptions/${REGION}/${WASTE}`, { method: 'PUT', body: { overrides: {} } })).status).toBe(200);
+
+    expect((await call(api(REGION, `/admin/services/${WASTE}/impact`))).status).toBe(401);
+    expect((await call(api(REGION, `/admin/services/${WASTE}/impact`), { headers: { cookie: admins.ostersund! } })).status).toBe(404);
+    expect((await call(api(REGION, '/admin/services/nope/impact'), { headers: { cookie: regionDesigner } })).status).toBe(404);
+  });
 });

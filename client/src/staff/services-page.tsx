@@ -7,9 +7,10 @@ import { NewServiceForm } from './new-service-form.tsx';
 import { Loading, localText, PageHeading, StaffLink, useStaffTitle } from './staff-parts.tsx';
 import { navigate, staffHref } from './staff-router.ts';
 import { staffText } from './staff-text.ts';
+import { sharedText } from './shared/shared-text.ts';
 
 /** The tenant's own e-services: state, open in the designer, export; a new one, or one imported from a file. */
-export function ServicesPage({ tenant, tenantName, locale }: { tenant: string; tenantName: string; locale: string }) {
+export function ServicesPage({ tenant, tenantName, locale, canAdopt = false }: { tenant: string; tenantName: string; locale: string; canAdopt?: boolean }) {
   const t = staffText(locale);
   const [services, setServices] = useState<AdminServiceSummary[] | undefined>();
   const [failed, setFailed] = useState(false);
@@ -32,6 +33,11 @@ export function ServicesPage({ tenant, tenantName, locale }: { tenant: string; t
     <div className="st-page">
       <PageHeading>{t.servicesOf(tenantName)}</PageHeading>
       <p className="sf-lead">{t.servicesIntro}</p>
+      {canAdopt ? (
+        <p>
+          <StaffLink href={staffHref({ name: 'shared', tenant }, locale)}>{sharedText(locale).toShared}</StaffLink>
+        </p>
+      ) : null}
       <section aria-labelledby="st-list-heading">
         <h2 id="st-list-heading">{t.yourServices}</h2>
         {failed ? <p className="st-error-text">{t.loadFailed}</p> : null}

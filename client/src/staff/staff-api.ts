@@ -90,6 +90,55 @@ async function call<T>(method: string, path: string, body?: unknown, options: { 
   return parsed as T;
 }
 
+/** A pointed problem of an adoption's overrides (the model's OverrideProblem). */
+export interface OverrideProblemView {
+  path: string;
+  message: { sv: string; en?: string };
+}
+
+/** A municipality's adoption of a shared e-service, as GET /adoptions gives it. */
+export interface AdoptionView {
+  service: string;
+  owner: string;
+  serviceId: string;
+  track: 'latest' | number;
+  overrides: { [key: string]: unknown };
+  adoptedAt: string;
+  state: 'following' | 'pinned' | 'needs-review';
+  servedVersion: number | null;
+  latestVersion: number | null;
+  problems: OverrideProblemView[];
+}
+
+/** One shared e-service in the catalogue a municipality may adopt from. */
+export interface CatalogueEntry {
+  service: string;
+  owner: string;
+  id: string;
+  title: ServiceDefinition['title'];
+  description?: ServiceDefinition['title'];
+  latestVersion: number;
+  versions: number[];
+  adoption: AdoptionView | null;
+  usedBy: string[];
+  idTaken: boolean;
+}
+
+/** One of the tenant's queues. */
+export interface QueueSummary {
+  id: string;
+  name: string;
+}
+
+/** What publishing the draft would do to the municipalities that adopted the e-service. */
+export interface PublishImpact {
+  follow: string[];
+  needsReview: { tenant: string; problems: OverrideProblemView[] }[];
+  pinned: { tenant: string; version: number }[];
+}
+
+const tenantPath = (tenant: string, rest: string): string => `/api/t/${encodeURIComponent(tenant)}${rest}`;
+
 const admin = (tenant: string, rest = ''): string => `/api/t/${encodeURIComponent(tenant)}/admin/services${rest}`;
 const one = (tenant: string, service: string, rest = ''): string => admin(tenant, `/${encodeURIComponent(service)}${rest}`);
 
@@ -111,4 +160,12 @@ export const staffApi = {
   diff: (tenant: string, service: string, from: number | 'draft', to: number | 'draft') =>
     call<DefinitionChange[]>('GET', one(tenant, service, `/diff?from=${from}&to=${to}`)),
   retire: (tenant: string, service: string) => call<unknown>('POST', one(tenant, service, '/retire')),
+  catalogue: (tenant: string) => call<CatalogueEntry[]>('GET', tenantPath(tenant, '/catalogue')),
+  adopt: (tenant: string, body: { service: string; track: 'latest' | number; overrides: unknown }) => call<AdoptionView>('POST', tenantPath(tenant, '/adoptions'), body),
+  changeAdoption: (tenant: string, service: string, body: { track: 'latest' | number; overrides: unknown }) =>
+    call<AdoptionView>('PUT', tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}`), body),
+  queues: (tenant: string) => call<QueueSummary[]>('GET', tenantPath(tenant, '/queues')),
+  /** The e-service as residents get it (for an adopted one: the effective definition). */
+  publicService: (tenant: string, service: string) => call<ServiceDefinition & { version: number }>('GET', tenantPath(tenant, `/services/${encodeURIComponent(service)}`)),
+  impact: (tenant: string, service: string) => call<PublishImpact>('GET', one(tenant, service, '/impact')),
 };

@@ -12,6 +12,8 @@ import { TenantChoicePage } from './tenant-choice-page.tsx';
 
 // The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
+// The shared e-services view previews with the renderer too.
+const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -46,7 +48,7 @@ export function StaffApp() {
   };
 
   const tenantName = (id: string): string => tenants.find((tenant) => tenant.id === id)?.name ?? id;
-  const currentTenant = route.name === 'services' || route.name === 'designer' ? route.tenant : undefined;
+  const currentTenant = route.name === 'services' || route.name === 'designer' || route.name === 'shared' ? route.tenant : undefined;
   const switchTo = (to: 'sv' | 'en') => `${location.pathname}${to === 'en' ? '?lang=en' : ''}`;
 
   return (
@@ -116,6 +118,8 @@ function RoutedView({
 }) {
   const own = designTenants(user);
   const only = own.length === 1 ? own[0] : undefined;
+  // Only a municipality's administrators adopt shared e-services.
+  const canAdopt = (tenant: string): boolean => (user.tenantRoles[tenant] ?? []).includes('admin') && tenants.find((x) => x.id === tenant)?.kind === 'municipality';
   useEffect(() => {
     // One organisation: the start is its list.
     if (route.name === 'home' && only !== undefined) navigate(staffHref({ name: 'services', tenant: only }, locale), { replace: true });
@@ -126,7 +130,14 @@ function RoutedView({
       return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={own} tenantName={tenantName} />;
     case 'services':
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
-      return <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} />;
+      return <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} canAdopt={canAdopt(route.tenant)} />;
+    case 'shared':
+      if (!canAdopt(route.tenant)) return <NotFound locale={locale} />;
+      return (
+        <Suspense fallback={<Loading locale={locale} />}>
+          <SharedServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} tenants={tenants} />
+        </Suspense>
+      );
     case 'designer':
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
       return (

@@ -6,6 +6,7 @@ export type StaffRoute =
   | { name: 'home' }
   | { name: 'services'; tenant: string }
   | { name: 'designer'; tenant: string; service: string }
+  | { name: 'shared'; tenant: string }
   | { name: 'not-found' };
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -18,6 +19,7 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (t === undefined) return { name: 'home' };
   if (t !== 't' || tenant === undefined || !SEGMENT.test(tenant)) return { name: 'not-found' };
   if (e === undefined) return { name: 'services', tenant };
+  if (e === 'shared' && service === undefined) return { name: 'shared', tenant };
   if (e !== 'e' || service === undefined || !SEGMENT.test(service) || rest.length > 0) return { name: 'not-found' };
   return { name: 'designer', tenant, service };
 }
@@ -33,6 +35,8 @@ export function staffHref(route: StaffRoute, locale: string): string {
       return `/staff/t/${route.tenant}${query}`;
     case 'designer':
       return `/staff/t/${route.tenant}/e/${route.service}${query}`;
+    case 'shared':
+      return `/staff/t/${route.tenant}/shared${query}`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { Tenant } from '@samform/store';
 import { errorsOfStep, stepsOf } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
 import { canonicalJson } from '../services/canonical-json.ts';
-import { effectiveService, resolveService } from '../services/catalog-service.ts';
+import { effectiveService, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { submitAnswers } from '../services/submission-service.ts';
 import { draftKey } from './citizen-record.ts';
@@ -32,7 +32,7 @@ export async function openForm(deps: ServiceDeps, tenant: Tenant, serviceId: str
   let draft = data.drafts[draftKey(tenant.id, serviceId)];
   let version = offered.version;
   if (draft !== undefined && draft.version !== version.version) {
-    const kept = draft.owner === version.owner && draft.serviceId === version.serviceId ? await deps.store.getServiceVersion(draft.owner, draft.serviceId, draft.version) : null;
+    const kept = draft.owner === version.owner && draft.serviceId === version.serviceId ? await versionAsServed(deps, tenant, draft.owner, draft.serviceId, draft.version) : null;
     if (kept === null) draft = undefined;
     else version = kept;
   }

@@ -9,7 +9,7 @@ import { ANONYMOUS } from '../auth/actor.ts';
 import { logOf, tenantOf } from '../http/request-context.ts';
 import { isCrossSite } from '../http/same-origin.ts';
 import { pathParam } from '../http/path-param.ts';
-import { listServices, resolveService } from '../services/catalog-service.ts';
+import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
@@ -178,7 +178,8 @@ export function pageRoutes(deps: PageDeps): Router {
     const reference = pathParam(req, 'reference');
     const kept = record.data.receipts.find((r) => r.reference === reference && r.tenant === tenant.id && r.service === serviceId);
     // Only the browser that sent it sees a receipt: another one cannot tell it from a wrong address.
-    const version = kept ? await services.store.getServiceVersion(kept.owner, kept.serviceId, kept.version) : null;
+    // The receipt says what the municipality says: an adopted e-service with its overrides (its contact).
+    const version = kept ? await versionAsServed(services, tenant, kept.owner, kept.serviceId, kept.version) : null;
     if (!kept || !version) throw new NotFoundError('receipt-not-found', 'There is no such receipt in this browser.');
     await record.save();
     const { id, receivedAt, queue } = kept;

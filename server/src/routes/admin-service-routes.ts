@@ -16,6 +16,7 @@ import {
   getVersion,
   listAdminServices,
   listVersions,
+  publishImpact,
   saveDraft,
   setRetired,
 } from '../services/admin-service-service.ts';
@@ -170,6 +171,11 @@ export function adminServiceRoutes(deps: RouteDeps, modules: ValidatorModuleCach
     const text = pathParam(req, 'version');
     if (!VERSION.test(text)) throw new NotFoundError('version-not-found', 'No such version.');
     res.json(await getVersion(deps.services(res), actorOf(res), { tenant: tenantOf(res), serviceId: pathParam(req, 'service'), version: Number(text) }));
+  });
+
+  router.get('/admin/services/:service/impact', async (req, res) => {
+    checkQuery(req, []);
+    res.json(await publishImpact(deps.services(res), actorOf(res), { tenant: tenantOf(res), serviceId: pathParam(req, 'service') }));
   });
 
   router.get('/admin/services/:service/diff', async (req, res) => {

@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, diffDefinitions } from '@samform/model';
-import type { DefinitionChange, LocalText, PublishProblem, ServiceDefinition } from '@samform/model';
+import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, diffDefinitions, overrideProblems } from '@samform/model';
+import type { DefinitionChange, LocalText, OverrideProblem, PublishProblem, ServiceDefinition } from '@samform/model';
 import type { PublishedServiceVersion, ServiceDraft, ServiceStatus, ServiceVersionInfo, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { authorizeDesign } from './authorize-design.ts';
@@ -235,4 +235,34 @@ export async function setRetired(deps: ServiceDeps, actor: Actor, input: { tenan
     input.retired ? 'e-service retired' : 'e-service offered again',
   );
   return { id: input.serviceId, retired: after.retired, retiredAt: after.retiredAt };
+}
+
+/** What publishing the current draft would do to the member municipalities that adopted it. */
+export interface PublishImpact {
+  /** Follow the latest version and their overrides fit the draft: they would serve it at once. */
+  follow: string[];
+  /** Follow, but their overrides no longer fit the draft: they would keep the old version and need review. */
+  needsReview: { tenant: string; problems: OverrideProblem[] }[];
+  /** Pinned to a version: they stay there. */
+  pinned: { tenant: string; version: number }[];
+}
+
+/** The impact of publishing the draft (or the latest version when nothing is being edited) on its adopters. */
+export async function publishImpact(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string }): Promise<PublishImpact> {
+  const { definition } = await getDraft(deps, actor, input);
+  const impact: PublishImpact = { follow: [], needsReview: [], pinned: [] };
+  if (input.tenant.kind !== 'collaboration') return impact;
+  const members = (await deps.store.listTenants()).filter((t) => t.kind === 'municipality' && t.memberOf.includes(input.tenant.id));
+  for (const member of members.sort((a, b) => a.id.localeCompare(b.id))) {
+    const adoption = (await deps.store.listAdoptions(member.id)).find((a) => a.owner === input.tenant.id && a.serviceId === input.serviceId);
+    if (adoption === undefined) continue;
+    if (adoption.track !== 'latest') {
+      impact.pinned.push({ tenant: member.id, version: adoption.track });
+      continue;
+    }
+    const problems = Object.keys(adoption.overrides).length === 0 ? [] : overrideProblems(definition, adoption.overrides);
+    if (problems.length === 0) impact.follow.push(member.id);
+    else impact.needsReview.push({ tenant: member.id, problems });
+  }
+  return impact;
 }

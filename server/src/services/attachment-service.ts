@@ -3,7 +3,7 @@ import { AppError, NotFoundError, UnprocessableError, attachmentFields, attachme
 import type { AttachmentOptions, AttachmentRef, JsonValue, ServiceVersion, SubmissionError } from '@samform/model';
 import type { StoredAttachment, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
-import { resolveService } from './catalog-service.ts';
+import { resolveService, versionAsServed } from './catalog-service.ts';
 import { authorizeQueues } from './queue-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { sniffContentType } from './sniff-content-type.ts';
@@ -86,7 +86,7 @@ export async function openAttachmentField(
   if (tenant.kind !== 'municipality') throw new NotFoundError('service-not-found', `The e-service "${input.serviceId.slice(0, 64)}" does not exist here.`);
   const offered = (await resolveService(deps, tenant, input.serviceId)).version;
   const version =
-    input.version === undefined || input.version === offered.version ? offered : await deps.store.getServiceVersion(offered.owner, offered.serviceId, input.version);
+    input.version === undefined || input.version === offered.version ? offered : await versionAsServed(deps, tenant, offered.owner, offered.serviceId, input.version);
   if (version === null) throw new NotFoundError('version-not-found', `The e-service has no version ${String(input.version)}.`);
   return attachmentFieldOf(tenant, version, input.path);
 }

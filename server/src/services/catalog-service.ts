@@ -2,7 +2,7 @@ import { NotFoundError } from '@samform/model';
 import type { EffectiveService, LocalText, ServiceVersion } from '@samform/model';
 import type { Adoption, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
-import { servedAdoption } from './adoption-service.ts';
+import { effectiveVersion, servedAdoption } from './adoption-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** An e-service as the tenant offers it: the version served and whether it is adopted. */
@@ -82,6 +82,17 @@ export async function resolveService(deps: ServiceDeps, tenant: Tenant, serviceI
     if (version !== null) return { version, shared: true };
   }
   throw new NotFoundError('service-not-found', `The e-service "${serviceId.slice(0, 64)}" does not exist here.`);
+}
+
+/**
+ * Version `number` of an e-service as the tenant serves it: its own as stored, an adopted one with
+ * the tenant's overrides applied. For drafts and receipts, which stay on the version they began on.
+ */
+export async function versionAsServed(deps: ServiceDeps, tenant: Tenant, owner: string, serviceId: string, number: number): Promise<ServiceVersion | null> {
+  const base = await deps.store.getServiceVersion(owner, serviceId, number);
+  if (base === null || owner === tenant.id) return base;
+  const adoption = await deps.store.getAdoption(tenant.id, owner, serviceId);
+  return adoption === null ? base : effectiveVersion(base, adoption.overrides);
 }
 
 /** The definition the citizen pages and the validator use, with its version and owner. */

@@ -4,7 +4,7 @@ import type { JsonValue, Receipt } from '@samform/model';
 import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { checkAttachmentRefs } from './attachment-service.ts';
-import { resolveService } from './catalog-service.ts';
+import { resolveService, versionAsServed } from './catalog-service.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
 import type { ServiceDeps } from './service-deps.ts';
@@ -50,7 +50,7 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   }
   // A draft stays on the version it was started on (`version`), even when a newer one is served.
   const version =
-    body.version === undefined || body.version === offered.version ? offered : await deps.store.getServiceVersion(offered.owner, offered.serviceId, body.version as number);
+    body.version === undefined || body.version === offered.version ? offered : await versionAsServed(deps, tenant, offered.owner, offered.serviceId, body.version as number);
   if (version === null) throw new NotFoundError('version-not-found', `The e-service "${input.serviceId.slice(0, 64)}" has no version ${String(body.version)}.`);
   const data = body.data as { [key: string]: JsonValue };
 

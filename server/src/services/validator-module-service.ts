@@ -1,7 +1,7 @@
 import { NotFoundError } from '@samform/model';
 import type { ServiceVersion } from '@samform/model';
 import type { Tenant } from '@samform/store';
-import { resolveService } from './catalog-service.ts';
+import { resolveService, versionAsServed } from './catalog-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import type { ValidatorModuleCache, ValidatorModuleState } from './validator-module.ts';
 
@@ -18,7 +18,7 @@ export interface ValidatorModuleDeps extends ServiceDeps {
 async function servedVersion(deps: ServiceDeps, tenant: Tenant, serviceId: string, version: number): Promise<ServiceVersion> {
   const offered = (await resolveService(deps, tenant, serviceId)).version;
   if (offered.version === version) return offered;
-  const found = await deps.store.getServiceVersion(offered.owner, offered.serviceId, version);
+  const found = await versionAsServed(deps, tenant, offered.owner, offered.serviceId, version);
   if (found === null) throw new NotFoundError('version-not-found', `The e-service "${serviceId.slice(0, 64)}" has no version ${version}.`);
   return found;
 }

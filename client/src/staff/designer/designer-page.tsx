@@ -198,6 +198,7 @@ export default function DesignerPage({ tenant, tenantName, service, locale, tena
             saveNow={autosave.saveNow}
             problems={autosave.problems}
             upToDate={autosave.state === 'saved'}
+            {...(tenantKind === 'collaboration' ? { collaborationTenants: tenants } : {})}
             {...(tenantKind === 'municipality' ? { citizenHref: `/t/${tenant}/e/${service}${locale === 'en' ? '?lang=en' : ''}` } : {})}
           />
         ) : null}

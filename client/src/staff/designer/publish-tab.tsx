@@ -2,9 +2,10 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PublishProblem } from '@samform/model';
 import { ApiError, staffApi } from '../staff-api.ts';
-import type { PointedError, VersionSummary } from '../staff-api.ts';
+import type { PointedError, TenantSummary, VersionSummary } from '../staff-api.ts';
 import { localText, ProblemList, useAnnounce } from '../staff-parts.tsx';
 import { staffText } from '../staff-text.ts';
+import { ImpactSection } from './impact-section.tsx';
 import { VersionsSection } from './versions-section.tsx';
 
 /** Props of {@link PublishTab}. */
@@ -22,10 +23,12 @@ export interface PublishTabProps {
   problems: PublishProblem[] | undefined;
   /** Whether the saved draft is what is shown (else the problems may be out of date). */
   upToDate: boolean;
+  /** For a collaboration's e-service: the tenants, to show the impact on the member municipalities. */
+  collaborationTenants?: TenantSummary[];
 }
 
 /** Checks first (errors block, warnings may be published), a required change note, Publish; then versions, diffs, retire. */
-export function PublishTab({ tenant, service, locale, citizenHref, onSelectField, saveNow, problems: checked, upToDate }: PublishTabProps) {
+export function PublishTab({ tenant, service, locale, citizenHref, onSelectField, saveNow, problems: checked, upToDate, collaborationTenants }: PublishTabProps) {
   const t = staffText(locale);
   const announce = useAnnounce();
   const base = useId();
@@ -119,6 +122,8 @@ export function PublishTab({ tenant, service, locale, citizenHref, onSelectField
           </div>
         ) : null}
       </section>
+
+      {collaborationTenants ? <ImpactSection tenant={tenant} service={service} locale={locale} tenants={collaborationTenants} saveNow={saveNow} revision={published === undefined ? undefined : String(published)} /> : null}
 
       <section aria-labelledby={`${base}-publish`}>
         <h2 id={`${base}-publish`}>{t.publishHeading(next)}</h2>

@@ -1,0 +1,128 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeFindings } from './src/axe.ts';
+import { launchChromium } from './src/browser.ts';
+import { apiAsTenant, startSamformUnderTest, type SamformUnderTest } from './src/samform-under-test.ts';
+
+const CONTACT_SV = 'Frågor om felanmälan i Krokom? Ring Krokoms gatuenhet på 0640-161 00.';
+const CONTACT_EN = 'Questions about your report in Krokom? Call the street unit on 0640-161 00.';
+const TITLE = /Felanmälan/;
+
+async function expectNoSeriousAxeFindings(page: Page, name: string): Promise<void> {
+  expect(await seriousAxeFindings(page), `axe on ${name}`).toEqual([]);
+}
+
+// Krokom's administrator changes its adoption of the region's shared fault report (every member
+// adopted it in the demo): a contact text of Krokom's own and all cases to its street queue, then
+// saves and previews it. A resident's water-leak report, which the region's rules send to `va`,
+// then lands in Krokom's `gata` queue.
+describe('a Krokom administrator adapts the shared fault report', () => {
+  let samform: SamformUnderTest;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    samform = await startSamformUnderTest();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await samform?.stop();
+  });
+
+  it('when the administrator opens the shared e-services, then the catalogue shows the fault report as adopted and who else uses it', async () => {
+    await page.goto(`${samform.url}/staff`);
+    await page.getByLabel('Användarnamn').fill('krokom.admin');
+    await page.getByLabel('Lösenord').fill('demo-krokom');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'E-tjänster i Krokom' }).waitFor();
+    await page.getByRole('link', { name: 'Gemensamma e-tjänster' }).click();
+    const heading = page.getByRole('heading', { level: 1, name: /Gemensamma e-tjänster/ });
+    await heading.waitFor();
+    // The new view's h1 takes focus after the in-app navigation.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.locator('h1').count()).toBe(1);
+    const entry = page.locator('li.st-service').filter({ has: page.getByRole('heading', { level: 3, name: TITLE }) });
+    await entry.getByText(/Följer senaste \(version 1\)/).waitFor();
+    await entry.getByText(/Används också av: .*Östersund/).waitFor();
+    await expectNoSeriousAxeFindings(page, 'shared e-services');
+  });
+
+  it('when the contact text and queue are changed and saved, then the preview shows the effective e-service in both languages', async () => {
+    const entry = page.locator('li.st-service').filter({ has: page.getByRole('heading', { level: 3, name: TITLE }) });
+    await entry.getByRole('button', { name: /Ändra anslutningen/ }).click();
+    await page.getByRole('heading', { level: 2, name: /Anslutning: Felanmälan/ }).waitFor();
+    // A queue Krokom does not have would be refused; here only its own queues are offered.
+    const queue = page.getByLabel('Kö för ärendena');
+    expect(await queue.locator('option[value="va"]').count()).toBe(1);
+    // English without Swedish is refused next to the input, and focus goes there.
+    await page.getByLabel('Kontaktuppgifter på engelska').fill(CONTACT_EN);
+    await page.getByRole('button', { name: 'Spara anslutningen' }).click();
+    await page.getByText('Skriv kontaktuppgifterna på svenska också.').waitFor();
+    expect(await page.getByLabel('Kontaktuppgifter på svenska').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.labels?.[0]?.textContent)).toBe('Kontaktuppgifter på svenska');
+    await page.getByLabel('Kontaktuppgifter på svenska').fill(CONTACT_SV);
+    await queue.selectOption('gata');
+    await expectNoSeriousAxeFindings(page, 'adoption editor');
+    await page.getByRole('button', { name: 'Spara anslutningen' }).click();
+    await expect.poll(() => page.locator('[role=status][aria-live=polite]').last().textContent()).toMatch(/Anslutningen till .* är sparad/);
+    await entry.getByText(/Egna ändringar/).waitFor();
+
+    await page.getByRole('button', { name: 'Visa förhandsgranskningen' }).click();
+    const preview = page.getByRole('region', { name: 'Förhandsgranskning på svenska' });
+    await preview.getByLabel(/Vad är det för fel\?/).waitFor();
+    expect(await page.locator('h1').count()).toBe(1);
+    await expectNoSeriousAxeFindings(page, 'adoption preview');
+    await page.getByRole('group', { name: 'Språk i förhandsgranskningen' }).getByLabel('English').check();
+    await page.getByRole('region', { name: 'Förhandsgranskning på English' }).getByLabel(/What kind of fault is it\?/).waitFor();
+
+    const adoptions = await page.evaluate(async () => (await fetch('/api/t/krokom/adoptions')).json());
+    const felanmalan = (adoptions as { serviceId: string; overrides: unknown; state: string }[]).find((a) => a.serviceId === 'felanmalan');
+    expect(felanmalan).toMatchObject({ state: 'following', overrides: { contact: { sv: CONTACT_SV, en: CONTACT_EN }, routing: { queue: 'gata' } } });
+  });
+
+  it('when a resident reports a water leak in Krokom, then it is served with Krokom’s contact text and the case is in Krokom’s street queue', async () => {
+    const resident = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await resident.goto(`${samform.url}/t/krokom/e/felanmalan`);
+    await resident.getByLabel(/Vad är det för fel\?/).selectOption('water-leak');
+    await resident.getByLabel(/Var är felet\?/).fill('Storgatan 12, Krokom');
+    await resident.getByLabel(/Beskriv felet/).fill('Vatten sprutar upp ur marken vid brunnen sedan i morse.');
+    await resident.getByRole('button', { name: 'Fortsätt' }).click();
+    await resident.getByRole('heading', { level: 1, name: /Kontrollera dina svar/ }).waitFor();
+    await resident.getByRole('button', { name: 'Skicka' }).click();
+    await resident.getByRole('heading', { level: 1, name: /Tack, vi har tagit emot ditt ärende/ }).waitFor();
+    // The receipt tells what happens next in Krokom's words, and again after a reload.
+    await resident.getByText(CONTACT_SV).waitFor();
+    await resident.reload();
+    await resident.getByText(CONTACT_SV).waitFor();
+    const served = (await (await fetch(`${samform.url}/api/t/krokom/services/felanmalan`)).json()) as { receipt: { nextSteps: Record<string, string> } };
+    expect(served.receipt.nextSteps.en).toContain(CONTACT_EN);
+    const reference = (await resident.locator('.sf-reference').textContent())?.trim() ?? '';
+    expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+    expect((await apiAsTenant(samform.url, 'krokom', 'POST', '/api/t/krokom/queues/va/lease')).status).toBe(204);
+    const lease = await apiAsTenant(samform.url, 'krokom', 'POST', '/api/t/krokom/queues/gata/lease');
+    expect(lease.status).toBe(200);
+    const leased = (await lease.json()) as { item: { reference: string; service: string; data: Record<string, unknown> } };
+    expect(leased.item).toMatchObject({ reference, service: 'region-jamtland-harjedalen/felanmalan', data: { kind: 'water-leak' } });
+    await resident.close();
+  });
+
+  it('when the region’s designer opens the fault report’s publish tab, then the impact on the members shows before publishing', async () => {
+    const designer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await designer.goto(`${samform.url}/staff`);
+    await designer.getByLabel('Användarnamn').fill('region-jamtland-harjedalen.designer');
+    await designer.getByLabel('Lösenord').fill('demo-region-jamtland-harjedalen');
+    await designer.getByRole('button', { name: 'Logga in' }).click();
+    await designer.getByRole('link', { name: TITLE }).first().click();
+    await designer.getByRole('tab', { name: 'Publicera' }).click();
+    const impact = designer.getByRole('region', { name: 'Påverkan på kommunerna' });
+    await impact.getByText(/8 kommuner följer och får den nya versionen direkt: .*Krokom/).waitFor();
+    await impact.getByText('Ingen kommun behöver granska sina ändringar.').waitFor();
+    await impact.getByText('Ingen kommun är låst till en version.').waitFor();
+    await expectNoSeriousAxeFindings(designer, 'publish tab with impact');
+    await designer.close();
+  });
+});
