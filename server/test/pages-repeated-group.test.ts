@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
+import { CitizenBrowser, stateOf } from './citizen-browser.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,37 +11,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** One browser: its citizen cookie, posting plain forms from the app's own pages. */
-class Browser {
-  cookie: string | undefined;
-  async get(path: string): Promise<{ status: number; html: string }> {
-    const response = await fetch(`${server.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
-    this.keep(response);
-    return { status: response.status, html: await response.text() };
-  }
-  async post(path: string, fields: [string, string][]): Promise<{ status: number; html: string; location: string | null }> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { origin: server.url, ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams(fields),
-      redirect: 'manual',
-    });
-    this.keep(response);
-    return { status: response.status, html: await response.text(), location: response.headers.get('location') };
-  }
-  private keep(response: Response): void {
-    const set = response.headers.getSetCookie().find((c) => c.startsWith('samform.citizen='));
-    if (set) this.cookie = set.split(';')[0];
-  }
-}
-
 const OWNER_CHANGE = '/t/ostersund/e/agarbyte';
 const BUYERS_STEP = `${OWNER_CHANGE}?steg=2`;
 
-function stateOf(html: string): any {
-  const json = /<script type="application\/json" id="sf-state">(.*?)<\/script>/s.exec(html)?.[1];
-  return json === undefined ? undefined : JSON.parse(json);
-}
 /** The `name`s of the text inputs of the buyers, in page order. */
 function buyerInputs(html: string): string[] {
   return [...html.matchAll(/<input [^>]*name="(buyers\.[^"]+)"/g)].map((m) => m[1]!);
@@ -67,7 +40,7 @@ const REST: [string, string][] = [['household', '3'], ['invoiceAddress', 'Storga
 
 describe('a repeated group without JavaScript (the buyers of a change of owner)', () => {
   it('when the buyers step is shown with no buyer yet, then one empty buyer is there, with a named add submit and no remove', async () => {
-    const page = await new Browser().get(BUYERS_STEP);
+    const page = await new CitizenBrowser(server.url).get(BUYERS_STEP);
     expect(page.status).toBe(200);
     expect(buyerInputs(page.html)).toEqual(['buyers.0.name', 'buyers.0.personnummer']);
     expect(page.html).toMatch(/<legend id="f-buyers-0__title" class="sf-legend">Köpare 1</);
@@ -77,7 +50,7 @@ describe('a repeated group without JavaScript (the buyers of a change of owner)'
   });
 
   it('when buyers are added, filled and removed by plain posts, then answers are kept, maxItems holds, and the case reaches Östersund’s water queue with two buyers', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     expect(await browser.post(OWNER_CHANGE, SELLER)).toMatchObject({ status: 303, location: BUYERS_STEP });
 
     // Add: the typed answers are kept unchecked (no errors although the step is not done) and an empty buyer follows.
@@ -152,7 +125,7 @@ describe('a repeated group without JavaScript (the buyers of a change of owner)'
   });
 
   it('when a change link’s step adds a buyer, then it comes back to the same step, still returning to the review, in the page’s language', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     await browser.post(OWNER_CHANGE, SELLER);
     const added = await browser.post(`${OWNER_CHANGE}?steg=2&granska=1&lang=en`, [['_step', 'buyers'], ['buyers.0.name', 'Tolvan'], ['_action', 'add:buyers']]);
     expect(added).toMatchObject({ status: 303, location: `${OWNER_CHANGE}?lang=en&steg=2&granska=1#f-buyers-1-name` });
@@ -162,7 +135,7 @@ describe('a repeated group without JavaScript (the buyers of a change of owner)'
   });
 
   it('when an action names no repeated group of the step, then the answers are saved and nothing else changes', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     for (const action of ['add:household', 'add:seller', 'add:constructor', 'add:buyers.0', 'remove:buyers.99']) {
       const response = await browser.post(OWNER_CHANGE, [['_step', 'buyers'], ['buyers.0.name', 'Tolvan'], ['household', '2'], ['_action', action]]);
       expect(response.status, action).toBe(303);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceVersion } from '@samform/model';
 import { startTestServer } from './harness.ts';
 import type { TestServer } from './harness.ts';
+import { CitizenBrowser, stateOf } from './citizen-browser.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -11,39 +12,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** One browser: its citizen cookie, posting plain forms from the app's own pages. */
-class Browser {
-  cookie: string | undefined;
-  async get(path: string): Promise<{ status: number; html: string; headers: Headers }> {
-    const response = await fetch(`${server.url}${path}`, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
-    this.keep(response);
-    return { status: response.status, html: await response.text(), headers: response.headers };
-  }
-  async post(path: string, fields: [string, string][], headers: Record<string, string> = { origin: server.url }): Promise<{ status: number; html: string; location: string | null }> {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { ...headers, ...(this.cookie ? { cookie: this.cookie } : {}) },
-      body: new URLSearchParams(fields),
-      redirect: 'manual',
-    });
-    this.keep(response);
-    return { status: response.status, html: await response.text(), location: response.headers.get('location') };
-  }
-  private keep(response: Response): void {
-    const set = response.headers.getSetCookie().find((c) => c.startsWith('samform.citizen='));
-    if (set) this.cookie = set.split(';')[0];
-  }
-}
-
 const IDEA = '/t/ostersund/e/lamna-din-ide';
 const WATER = '/t/ostersund/e/bestall-slamtomning';
 
 function titleOf(html: string): string {
   return /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-}
-function stateOf(html: string): any {
-  const json = /<script type="application\/json" id="sf-state">(.*?)<\/script>/s.exec(html)?.[1];
-  return json === undefined ? undefined : JSON.parse(json);
 }
 
 async function lease(tenant: string, queue: string): Promise<{ status: number; item?: { reference: string; version: number; service: string; data: Record<string, unknown> } }> {
@@ -70,7 +43,7 @@ const STEP_3: [string, string][] = [['_step', 'contact'], ['contact.name', 'Tolv
 
 describe('server-rendered citizen pages', () => {
   it('when the home page is asked, then it is whole HTML with one h1, the municipalities, the state block and no inline script', async () => {
-    const page = await new Browser().get('/');
+    const page = await new CitizenBrowser(server.url).get('/');
     expect(page.status).toBe(200);
     expect(page.html).toMatch(/^<!doctype html>\s*<html lang="sv">/);
     expect(page.html.match(/<h1[^>]*>/g)).toHaveLength(1);
@@ -85,7 +58,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when a form page is asked in English, then labels, required text, names, ids and the form action are there, in English', async () => {
-    const page = await new Browser().get(`${IDEA}?lang=en`);
+    const page = await new CitizenBrowser(server.url).get(`${IDEA}?lang=en`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('<html lang="en">');
     expect(titleOf(page.html)).toBe('Your idea – Share your idea – Östersund – Samform');
@@ -98,7 +71,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when a tenant, an e-service, a receipt or a page does not exist, then a real 404 page answers', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     for (const path of ['/t/nowhere', '/t/ostersund/e/nothing', '/t/region-jamtland-harjedalen/e/bestall-slamtomning', `${IDEA}/kvitto/AAAA-BBBB`, '/no/such/page']) {
       const page = await browser.get(path);
       expect(page.status, path).toBe(404);
@@ -107,7 +80,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when the idea form is filled in by plain posts, then errors show, steps follow, the review lists the answers and the case lands in Östersund’s idea queue', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     const empty = await browser.post(IDEA, [['_step', 'idea'], ['title', ''], ['_action', 'continue']]);
     expect(empty.status).toBe(200);
     expect(empty.html).toContain('Det finns 3 fel');
@@ -146,7 +119,7 @@ describe('server-rendered citizen pages', () => {
     expect(receipt.html).toContain(`<strong class="sf-reference">${reference}</strong>`);
     expect(receipt.headers.get('cache-control')).toBe('no-store');
     expect((await browser.get(sent.location!)).status).toBe(200);
-    expect((await new Browser().get(sent.location!)).status).toBe(404);
+    expect((await new CitizenBrowser(server.url).get(sent.location!)).status).toBe(404);
 
     const leased = await lease('ostersund', 'ideer');
     expect(leased.item).toMatchObject({ reference, service: 'lamna-din-ide', data: { title: 'Sms när plogen kommer', beneficiaries: ['citizens', 'staff'], area: 'planning-building', contact: { name: 'Tolvan Tolvansson' }, publicRecord: true } });
@@ -154,7 +127,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when the shared water e-service asks for a set day, then the day turns required, and the order lands in Östersund’s water queue', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     const setDay = await browser.post(WATER, [['_step', 'form'], ['customerNumber', '123456'], ['facilityNumber', '9876'], ['kind', 'set-day'], ['ordinaryRound', 'false']]);
     expect(setDay.status).toBe(200);
     expect(setDay.html).toContain('Det finns 2 fel');
@@ -173,14 +146,14 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when a newer version is published while a citizen is mid-way, then the draft stays on its version to the receipt', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     expect(await browser.post(IDEA, STEP_1)).toMatchObject({ status: 303 });
     const v1 = (await server.store.getServiceVersion('ostersund', 'lamna-din-ide')) as ServiceVersion;
     const definition = structuredClone(v1.definition);
     definition.steps![0]!.title = { sv: 'Din idé, version två', en: 'Your idea, version two' };
     await server.store.publishServiceVersion('ostersund', { ...v1, version: v1.version + 1, definition, publishedAt: new Date().toISOString() });
 
-    expect(stateOf((await new Browser().get(IDEA)).html).service.version).toBe(v1.version + 1);
+    expect(stateOf((await new CitizenBrowser(server.url).get(IDEA)).html).service.version).toBe(v1.version + 1);
     const mine = await browser.get(IDEA);
     expect(stateOf(mine.html).service.version).toBe(v1.version);
     expect(mine.html).toContain('>Din idé</h1>');
@@ -193,7 +166,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when a form is posted from another site, then 403 and nothing is saved', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     const foreign = await browser.post(IDEA, STEP_1, { origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(foreign.html).toContain('<h1');
@@ -203,7 +176,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when a step is posted as multipart/form-data, then it is read like a urlencoded one', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     const form = new FormData();
     for (const [name, value] of STEP_1) form.append(name, value);
     const response = await fetch(`${server.url}${IDEA}`, { method: 'POST', headers: { origin: server.url }, body: form, redirect: 'manual' });
@@ -213,7 +186,7 @@ describe('server-rendered citizen pages', () => {
   });
 
   it('when the JSON API sends with the citizen cookie, then the receipt page works in that browser', async () => {
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     await browser.post(IDEA, STEP_1);
     const response = await fetch(`${server.url}/api/t/ostersund/services/lamna-din-ide/submissions`, {
       method: 'POST',
@@ -256,7 +229,7 @@ describe('"show when" without JavaScript', () => {
 
   it('when the trigger answer hides a question and a step, then the question is not shown, its answer is dropped and the step is skipped', async () => {
     const keys = JSON.parse(await publishBurning()) as { call: string; phone: string; outdoors: string };
-    const browser = new Browser();
+    const browser = new CitizenBrowser(server.url);
     const first = await browser.get('/t/ostersund/e/eldning');
     expect(first.status).toBe(200);
     expect(first.html).not.toContain(`name="${keys.phone}"`);
