@@ -3,6 +3,8 @@ import { text } from '@samform/model';
 import type { ServiceDefinition } from '@samform/model';
 import { ServiceForm, stepsOf } from '@samform/renderer';
 import type { SubmitResult } from '@samform/renderer';
+import { PreviewLanguageChoice } from '../preview-language-choice.tsx';
+import type { PreviewLocale } from '../preview-language-choice.tsx';
 import { staffText } from '../staff-text.ts';
 import { useDraftValidator } from './use-draft-validator.ts';
 
@@ -32,7 +34,7 @@ export function PreviewTab({ definition, locale, tenant, service, revision, save
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once
   }, []);
   const base = useId();
-  const [previewLocale, setPreviewLocale] = useState<'sv' | 'en'>(locale === 'en' ? 'en' : 'sv');
+  const [previewLocale, setPreviewLocale] = useState<PreviewLocale>(locale === 'en' ? 'en' : 'sv');
   const [start, setStart] = useState(0);
   const [restart, setRestart] = useState(0);
   const steps = stepsOf(definition);
@@ -43,17 +45,7 @@ export function PreviewTab({ definition, locale, tenant, service, revision, save
   return (
     <>
       <div className="st-preview-bar">
-        <fieldset className="sf-fieldset st-inline-choices">
-          <legend className="sf-legend">{t.previewLanguage}</legend>
-          {(['sv', 'en'] as const).map((to) => (
-            <label key={to} className="sf-choice">
-              <input type="radio" className="sf-choice-input" name={`${base}-lang`} checked={previewLocale === to} onChange={() => setPreviewLocale(to)} />
-              <span className="sf-choice-label" lang={to}>
-                {to === 'sv' ? 'Svenska' : 'English'}
-              </span>
-            </label>
-          ))}
-        </fieldset>
+        <PreviewLanguageChoice legend={t.previewLanguage} value={previewLocale} onChange={setPreviewLocale} />
         <div className="st-field-inline">
           <label className="sf-label" htmlFor={`${base}-step`}>
             {t.previewFromStep}

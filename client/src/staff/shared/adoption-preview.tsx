@@ -1,7 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ServiceDefinition } from '@samform/model';
 import { ServiceForm } from '@samform/renderer';
 import type { SubmitResult } from '@samform/renderer';
+import { PreviewLanguageChoice } from '../preview-language-choice.tsx';
+import type { PreviewLocale } from '../preview-language-choice.tsx';
 import { staffApi } from '../staff-api.ts';
 import { Loading } from '../staff-parts.tsx';
 import { sharedText } from './shared-text.ts';
@@ -21,9 +23,8 @@ export interface AdoptionPreviewProps {
  */
 export function AdoptionPreview({ tenant, serviceId, locale, revision }: AdoptionPreviewProps) {
   const t = sharedText(locale);
-  const base = useId();
   const [definition, setDefinition] = useState<ServiceDefinition | null | undefined>();
-  const [previewLocale, setPreviewLocale] = useState<'sv' | 'en'>(locale === 'en' ? 'en' : 'sv');
+  const [previewLocale, setPreviewLocale] = useState<PreviewLocale>(locale === 'en' ? 'en' : 'sv');
   useEffect(() => {
     let current = true;
     setDefinition(undefined);
@@ -40,17 +41,7 @@ export function AdoptionPreview({ tenant, serviceId, locale, revision }: Adoptio
   if (definition === null) return <p className="st-error-text">{t.previewFailed}</p>;
   return (
     <>
-      <fieldset className="sf-fieldset st-inline-choices">
-        <legend className="sf-legend">{t.previewLanguage}</legend>
-        {(['sv', 'en'] as const).map((to) => (
-          <label key={to} className="sf-choice">
-            <input type="radio" className="sf-choice-input" name={`${base}-lang`} checked={previewLocale === to} onChange={() => setPreviewLocale(to)} />
-            <span className="sf-choice-label" lang={to}>
-              {to === 'sv' ? 'Svenska' : 'English'}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <PreviewLanguageChoice legend={t.previewLanguage} value={previewLocale} onChange={setPreviewLocale} />
       <section className="st-preview" aria-label={t.previewRegion(previewLocale === 'en' ? 'English' : 'svenska')} lang={previewLocale}>
         <ServiceForm key={`${previewLocale}-${revision}`} service={definition} locale={previewLocale} onSubmit={notSent} />
       </section>
