@@ -347,3 +347,16 @@ export interface Store {
   /** The status of each of the tenant's published e-services, sorted by service id. */
   listServiceStatuses(tenant: string): Promise<ServiceStatus[]>;
 }
+
+/** The part of the port that keeps drafts and the lifecycle of e-services (issue 4). */
+export type ServiceLifecycleMethods = Pick<
+  Store,
+  | 'putServiceDraft'
+  | 'getServiceDraft'
+  | 'listServiceDrafts'
+  | 'deleteServiceDraft'
+  | 'listServiceVersions'
+  | 'setServiceRetired'
+  | 'getServiceStatus'
+  | 'listServiceStatuses'
+>;

@@ -5,7 +5,7 @@
 import type { Db } from 'mongodb';
 import type { ServiceDefinition } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
-import type { ServiceDraft, ServiceStatus, ServiceVersionInfo, Store } from '../port.ts';
+import type { ServiceDraft, ServiceLifecycleMethods, ServiceStatus, ServiceVersionInfo } from '../port.ts';
 import { checkDraftId } from '../check-draft-id.ts';
 import { duplicateKeyFields } from './translate-mongo-error.ts';
 
@@ -15,22 +15,11 @@ interface RetirementDoc { tenant: string; serviceId: string; retiredAt: string }
 /** The fields of a stored version this part reads. */
 interface VersionFields { tenant: string; serviceId: string; version: number; publishedAt: string; note?: string; publishedBy?: string }
 
-type LifecycleMethods = Pick<
-  Store,
-  | 'putServiceDraft'
-  | 'getServiceDraft'
-  | 'listServiceDrafts'
-  | 'deleteServiceDraft'
-  | 'listServiceVersions'
-  | 'setServiceRetired'
-  | 'getServiceStatus'
-  | 'listServiceStatuses'
->;
 
 /** The lifecycle part of the MongoDB adapter. */
 export interface MongoServiceLifecycle {
   ensureIndexes(): Promise<void>;
-  methods: LifecycleMethods;
+  methods: ServiceLifecycleMethods;
 }
 
 const NO_ID = { projection: { _id: 0 } } as const;

@@ -1,31 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { ServiceDefinition } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
-import type { ServiceDraft, ServiceStatus, ServiceVersionInfo, Store } from '../port.ts';
+import type { ServiceDraft, ServiceLifecycleMethods, ServiceStatus, ServiceVersionInfo } from '../port.ts';
 import { checkDraftId } from '../check-draft-id.ts';
 
 interface DraftRow { service_id: string; definition: string; updated_at: string; updated_by: string }
 interface VersionInfoRow { version: number; published_at: string; note: string | null; published_by: string | null }
 interface StatusRow { service_id: string; latest_version: number; retired_at: string | null }
 
-type LifecycleMethods = Pick<
-  Store,
-  | 'putServiceDraft'
-  | 'getServiceDraft'
-  | 'listServiceDrafts'
-  | 'deleteServiceDraft'
-  | 'listServiceVersions'
-  | 'setServiceRetired'
-  | 'getServiceStatus'
-  | 'listServiceStatuses'
->;
 
 /** The SQLite adapter's drafts, version list and retirement of e-services. */
 export function sqliteServiceLifecycle(
   db: Database.Database,
   run: <T>(work: () => T) => Promise<T>,
   commit: <T>(work: () => T) => Promise<T>,
-): LifecycleMethods {
+): ServiceLifecycleMethods {
   const sql = {
     putDraft: db.prepare(
       `INSERT INTO service_drafts (tenant, service_id, definition, updated_at, updated_by)
