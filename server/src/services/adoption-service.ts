@@ -4,6 +4,7 @@ import type { Adoption, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import type { StaffActor } from './authorize-design.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { markVariant } from './validator-cache.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** Where an adoption stands: on the latest version, on a pinned one, or held back for review. */
@@ -76,7 +77,9 @@ function appliesTo(base: ServiceVersion, overrides: Adoption['overrides']): bool
 /** The base version with the adoption's overrides applied: what the municipality serves. */
 export function effectiveVersion(base: ServiceVersion, overrides: Adoption['overrides']): ServiceVersion {
   if (isEmpty(overrides)) return base;
-  return { ...base, definition: effectiveDefinition(base.definition, overrides as AdoptionOverrides) };
+  const definition = effectiveDefinition(base.definition, overrides as AdoptionOverrides);
+  markVariant(definition, overrides);
+  return { ...base, definition };
 }
 
 /**

@@ -3,19 +3,23 @@ import { compileService } from '@samform/model';
 import type { CompiledService, ServiceDefinition, ServiceVersion } from '@samform/model';
 import { canonicalJson } from './canonical-json.ts';
 
-const hashes = new WeakMap<ServiceDefinition, string>();
+// A definition that is not the stored version's own (an adoption's effective one) carries the
+// key of what changed it; the stored ones need none, since a version never changes.
+const variants = new WeakMap<ServiceDefinition, string>();
+
+/** Mark `definition` as the version's definition changed by `changes` (an adoption's overrides). */
+export function markVariant(definition: ServiceDefinition, changes: unknown): void {
+  variants.set(definition, createHash('sha256').update(canonicalJson(changes)).digest('base64url').slice(0, 22));
+}
 
 /**
- * The cache key of a served version: (owner, service, version) and a hash of its definition,
- * because an adoption with overrides serves its own effective definition of the same version.
+ * The cache key of a served version: (owner, service, version), and for an adoption with
+ * overrides the hash of those overrides, because it serves its own effective definition of the
+ * same version. Nothing is hashed per request for a stored version.
  */
 export function versionKey(version: ServiceVersion): string {
-  let hash = hashes.get(version.definition);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(canonicalJson(version.definition)).digest('base64url').slice(0, 22);
-    hashes.set(version.definition, hash);
-  }
-  return `${version.owner}/${version.serviceId}@${version.version}#${hash}`;
+  const variant = variants.get(version.definition);
+  return `${version.owner}/${version.serviceId}@${version.version}${variant === undefined ? '' : `#${variant}`}`;
 }
 
 /** Compiled validators per published version; a version is compiled at most once per process. */
