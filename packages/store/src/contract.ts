@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
+import { describeStaffAdminContract } from './staff-admin-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
 const krokom: Tenant = { id: 'krokom', name: 'Krokoms kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -723,6 +724,7 @@ export function describeStoreContract(
 
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
+    describeStaffAdminContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

@@ -360,3 +360,87 @@ export type ServiceLifecycleMethods = Pick<
   | 'getServiceStatus'
   | 'listServiceStatuses'
 >;
+
+// Staff administration and the audit log (issue 6)
+// One section (the interfaces below merge into `StaffUser`, `ApiKey` and `Store`): per-queue case
+// workers, platform administrators, key management, and each tenant's audit log.
+
+export interface StaffUser {
+  /**
+   * The queues a case worker works, per tenant. The caseworker role reaches only these queues;
+   * absent or empty means none. Other roles ignore it.
+   */
+  queues?: { [tenant: string]: string[] };
+  /** Manages tenants themselves (list, create, appoint the first admin); gives no right inside a tenant. */
+  platformAdmin?: boolean;
+}
+
+export interface ApiKey {
+  /** The first characters of the secret, shown so people can tell keys apart. */
+  prefix?: string;
+  /** The queues the key may reach; absent means all of the tenant's queues. */
+  queues?: string[];
+  /** ISO time of the last use (updated at most about once a minute), null when never used. */
+  lastUsedAt?: string | null;
+}
+
+/** The audit log of the platform itself (logins with unknown usernames, tenant changes); no tenant has this id. */
+export const PLATFORM_LOG = '_platform';
+
+/** Who did something, as the audit log keeps it. */
+export type AuditActor =
+  | { kind: 'staff'; userId: string; username: string }
+  | { kind: 'api-key'; keyId: string; tenant: string }
+  | { kind: 'anonymous'; username?: string };
+
+/** An audit entry before it is stored. Never holds a personnummer in clear text. */
+export interface NewAuditEntry {
+  /** ISO time. */
+  at: string;
+  /** What happened, e.g. `login`, `login-failed`, `queue-item-read`, `service-published`. */
+  kind: string;
+  actor: AuditActor;
+  /** What it was done to, e.g. `va/1f0c…` or `felanmalan`. */
+  target?: string;
+  /** A few more facts (a version, the roles given). */
+  detail?: { [key: string]: JsonValue };
+  /** The caller's address, truncated (IPv4 /24, IPv6 /48). */
+  ip?: string;
+}
+
+/** A stored audit entry; `id` is the paging cursor. */
+export type AuditEntry = NewAuditEntry & { id: string };
+
+/** How to page through a tenant's audit log. */
+export interface AuditQuery {
+  /** Only entries of this kind. */
+  kind?: string;
+  /** Only entries older than the entry with this id (the previous page's last). */
+  before?: string;
+  /** At most this many (default 50, at most 500). */
+  limit?: number;
+}
+
+export interface Store {
+  /** The staff with any role or queue in the tenant, sorted by username. */
+  listStaffUsers(tenant: string): Promise<StaffUser[]>;
+  /** The platform administrators, sorted by username. */
+  listPlatformAdmins(): Promise<StaffUser[]>;
+  /** The tenant's API keys, oldest first. */
+  listApiKeys(tenant: string): Promise<ApiKey[]>;
+  getApiKey(tenant: string, id: string): Promise<ApiKey | null>;
+  /** Delete one of the tenant's keys (revoke); true when it existed. */
+  deleteApiKey(tenant: string, id: string): Promise<boolean>;
+  /** Record that the key was used at the ISO time `at`; nothing when the key is gone. */
+  touchApiKey(tenant: string, id: string, at: string): Promise<void>;
+  /** Append an entry to the tenant's audit log (or to PLATFORM_LOG's); returns it with its id. */
+  appendAudit(tenant: string, entry: NewAuditEntry): Promise<AuditEntry>;
+  /** The tenant's audit entries, newest first (last appended first), filtered and paged. */
+  listAudit(tenant: string, query?: AuditQuery): Promise<AuditEntry[]>;
+}
+
+/** The part of the port that administers staff and keys and keeps the audit log (issue 6). */
+export type StaffAdminMethods = Pick<
+  Store,
+  'listStaffUsers' | 'listPlatformAdmins' | 'listApiKeys' | 'getApiKey' | 'deleteApiKey' | 'touchApiKey' | 'appendAudit' | 'listAudit'
+>;

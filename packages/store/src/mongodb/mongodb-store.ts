@@ -25,7 +25,6 @@ import type {
   QueueItemStatus,
   QueueWithCounts,
   SessionRecord,
-  StaffRole,
   StaffUser,
   Store,
   Submission,
@@ -39,6 +38,8 @@ import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
+import { mongoStaffAdmin, toApiKey, toStaffUser } from './mongodb-staff-admin.ts';
+import type { ApiKeyDoc, MongoStaffAdmin, StaffDoc } from './mongodb-staff-admin.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -59,11 +60,6 @@ interface SubmissionDoc {
   idempotencyKey?: string;
   fingerprint?: string;
 }
-interface StaffDoc {
-  _id: string; username: string; displayName: string; passwordHash: string;
-  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean;
-}
-interface ApiKeyDoc { tenant: string; id: string; label: string; hash: string; createdAt: string; demo: boolean }
 interface SessionDoc { _id: string; data: Json; expiresAt: Date }
 
 interface Collections {
@@ -98,8 +94,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const collections = collectionsOf(db);
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle);
+    const staffAdmin = mongoStaffAdmin(db, runTranslated);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), staffAdmin.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle, staffAdmin);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -160,7 +157,7 @@ async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle): Store {
+function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle, staffAdmin: MongoStaffAdmin): Store {
   let closed = false;
   const run = runTranslated;
 
@@ -380,6 +377,8 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           tenantRoles: user.tenantRoles,
           disabled: user.disabled,
           demo: user.demo,
+          ...(user.queues === undefined ? {} : { queues: user.queues }),
+          ...(user.platformAdmin === true ? { platformAdmin: true } : {}),
         };
         try {
           await c.staffUsers.replaceOne({ _id: { $eq: doc._id } }, doc, { upsert: true });
@@ -403,7 +402,17 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
       }),
     putApiKey: (tenant, key) =>
       run(async () => {
-        const doc: ApiKeyDoc = { tenant: str(tenant), id: str(key.id), label: key.label, hash: str(key.hash), createdAt: key.createdAt, demo: key.demo };
+        const doc: ApiKeyDoc = {
+          tenant: str(tenant),
+          id: str(key.id),
+          label: key.label,
+          hash: str(key.hash),
+          createdAt: key.createdAt,
+          demo: key.demo,
+          ...(key.prefix === undefined ? {} : { prefix: key.prefix }),
+          ...(key.queues === undefined ? {} : { queues: key.queues }),
+          ...(key.lastUsedAt == null ? {} : { lastUsedAt: key.lastUsedAt }),
+        };
         try {
           await c.apiKeys.replaceOne({ tenant: { $eq: doc.tenant }, id: { $eq: doc.id } }, doc, { upsert: true });
         } catch (error) {
@@ -437,6 +446,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 
     ...attachments.methods,
     ...lifecycle.methods,
+    ...staffAdmin.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
@@ -558,20 +568,4 @@ function toQueueItem(doc: SubmissionDoc): QueueItem {
     attempts: doc.attempts,
     data: doc.data,
   };
-}
-
-function toStaffUser(doc: StaffDoc): StaffUser {
-  return {
-    id: doc._id,
-    username: doc.username,
-    displayName: doc.displayName,
-    passwordHash: doc.passwordHash,
-    tenantRoles: doc.tenantRoles,
-    disabled: doc.disabled,
-    demo: doc.demo,
-  };
-}
-
-function toApiKey(doc: ApiKeyDoc): ApiKey {
-  return { id: doc.id, label: doc.label, hash: doc.hash, createdAt: doc.createdAt, demo: doc.demo };
 }

@@ -148,4 +148,26 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE service_versions ADD COLUMN published_by TEXT;
   `,
+  // Issue 6: case workers per queue, platform administrators, key management, the audit log.
+  `
+  ALTER TABLE staff_users ADD COLUMN queues TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE staff_users ADD COLUMN platform_admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE api_keys ADD COLUMN prefix TEXT;
+  ALTER TABLE api_keys ADD COLUMN queues TEXT;
+  ALTER TABLE api_keys ADD COLUMN last_used_at TEXT;
+
+  -- seq gives the order of appends, newest first by seq; the tenant leads every index.
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant TEXT NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    ip TEXT
+  ) STRICT;
+  CREATE INDEX audit_log_by_tenant ON audit_log (tenant, seq);
+  CREATE INDEX audit_log_by_kind ON audit_log (tenant, kind, seq);
+  `,
 ];

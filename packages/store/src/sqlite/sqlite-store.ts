@@ -5,7 +5,6 @@ import { ConflictError, NotFoundError } from '@samform/model';
 import type {
   AcceptResult,
   Adoption,
-  ApiKey,
   Delivery,
   IdempotencyClaim,
   Lease,
@@ -16,7 +15,6 @@ import type {
   QueueItemStatus,
   QueueWithCounts,
   SessionRecord,
-  StaffUser,
   Store,
   Submission,
   Tenant,
@@ -26,6 +24,8 @@ import { queueItemService } from '../queue-item-service.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
+import { sqliteStaffAdmin, toApiKey, toStaffUser } from './sqlite-staff-admin.ts';
+import type { ApiKeyRow, StaffRow } from './sqlite-staff-admin.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
 
 type Json = { [key: string]: JsonValue };
@@ -42,10 +42,6 @@ interface SubmissionRow {
   lease_id: string | null; lease_until: number | null;
 }
 interface IdempotencyRow { fingerprint: string; submission_id: string }
-interface StaffRow {
-  id: string; username: string; display_name: string; password_hash: string; tenant_roles: string; disabled: number; demo: number;
-}
-interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; demo: number }
 interface SessionRow { data: string; expires_at: number }
 
 const DEFAULT_LIMIT = 100;
@@ -121,6 +117,7 @@ function createSqliteStore(db: Database.Database): Store {
   const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
+  const staffAdmin = sqliteStaffAdmin(db, run);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -283,6 +280,8 @@ function createSqliteStore(db: Database.Database): Store {
           tenant_roles: JSON.stringify(user.tenantRoles),
           disabled: user.disabled ? 1 : 0,
           demo: user.demo ? 1 : 0,
+          queues: JSON.stringify(user.queues ?? {}),
+          platform_admin: user.platformAdmin === true ? 1 : 0,
         });
       }),
     getStaffUser: (id) => run(() => optional(sql.getStaffUser.get(id) as StaffRow | undefined, toStaffUser)),
@@ -291,7 +290,17 @@ function createSqliteStore(db: Database.Database): Store {
     hasDemoCredentials: () => run(() => sql.hasDemoCredentials.get() !== undefined),
     putApiKey: (tenant, key) =>
       run(() => {
-        sql.putApiKey.run({ tenant, id: key.id, label: key.label, hash: key.hash, created_at: key.createdAt, demo: key.demo ? 1 : 0 });
+        sql.putApiKey.run({
+          tenant,
+          id: key.id,
+          label: key.label,
+          hash: key.hash,
+          created_at: key.createdAt,
+          demo: key.demo ? 1 : 0,
+          prefix: key.prefix ?? null,
+          queues: key.queues === undefined ? null : JSON.stringify(key.queues),
+          last_used_at: key.lastUsedAt ?? null,
+        });
       }),
     findApiKeyByHash: (tenant, hash) =>
       run(() => optional(sql.findApiKeyByHash.get(tenant, hash) as ApiKeyRow | undefined, toApiKey)),
@@ -317,6 +326,7 @@ function createSqliteStore(db: Database.Database): Store {
 
     ...attachments.methods,
     ...lifecycle,
+    ...staffAdmin,
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
@@ -422,11 +432,11 @@ function prepareStatements(db: Database.Database) {
 
     putStaffUser: db.prepare(
       // Not INSERT OR REPLACE: that would silently delete another user holding the username.
-      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo)
-       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo)
+      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo, queues, platform_admin)
+       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo, @queues, @platform_admin)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
          password_hash = excluded.password_hash, tenant_roles = excluded.tenant_roles,
-         disabled = excluded.disabled, demo = excluded.demo`,
+         disabled = excluded.disabled, demo = excluded.demo, queues = excluded.queues, platform_admin = excluded.platform_admin`,
     ),
     getStaffUser: db.prepare('SELECT * FROM staff_users WHERE id = ?'),
     findStaffUserByUsername: db.prepare('SELECT * FROM staff_users WHERE username = ?'),
@@ -434,10 +444,11 @@ function prepareStatements(db: Database.Database) {
       'SELECT 1 FROM staff_users WHERE demo = 1 UNION ALL SELECT 1 FROM api_keys WHERE demo = 1 LIMIT 1',
     ),
     putApiKey: db.prepare(
-      `INSERT INTO api_keys (tenant, id, label, hash, created_at, demo)
-       VALUES (@tenant, @id, @label, @hash, @created_at, @demo)
+      `INSERT INTO api_keys (tenant, id, label, hash, created_at, demo, prefix, queues, last_used_at)
+       VALUES (@tenant, @id, @label, @hash, @created_at, @demo, @prefix, @queues, @last_used_at)
        ON CONFLICT (tenant, id) DO UPDATE SET label = excluded.label, hash = excluded.hash,
-         created_at = excluded.created_at, demo = excluded.demo`,
+         created_at = excluded.created_at, demo = excluded.demo, prefix = excluded.prefix,
+         queues = excluded.queues, last_used_at = excluded.last_used_at`,
     ),
     findApiKeyByHash: db.prepare('SELECT * FROM api_keys WHERE tenant = ? AND hash = ?'),
 
@@ -503,20 +514,4 @@ function toAdoption(row: AdoptionRow): Adoption {
 
 function toQueue(row: QueueRow): Queue {
   return { id: row.id, name: JSON.parse(row.name) as Queue['name'], delivery: JSON.parse(row.delivery) as Delivery };
-}
-
-function toStaffUser(row: StaffRow): StaffUser {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    tenantRoles: JSON.parse(row.tenant_roles) as StaffUser['tenantRoles'],
-    disabled: row.disabled === 1,
-    demo: row.demo === 1,
-  };
-}
-
-function toApiKey(row: ApiKeyRow): ApiKey {
-  return { id: row.id, label: row.label, hash: row.hash, createdAt: row.created_at, demo: row.demo === 1 };
 }
