@@ -16,14 +16,18 @@ import { createPageValidators } from './pages/page-validators.ts';
 import { adoptionRoutes } from './routes/adoption-routes.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { adminServiceRoutes } from './routes/admin-service-routes.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { platformRoutes } from './routes/platform-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
+import { staffAdminRoutes } from './routes/staff-admin-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
+import { createAuditTrail } from './services/audit-service.ts';
 import { createValidatorCache } from './services/validator-cache.ts';
 import type { ValidatorCache } from './services/validator-cache.ts';
 import { createValidatorModuleCache } from './services/validator-module.ts';
@@ -61,7 +65,7 @@ export function createApp(deps: AppDeps): Express {
   const routeDeps: RouteDeps = {
     store: deps.store,
     staffAuth,
-    services: (res) => ({ store: deps.store, validators, clock, log: logOf(res) }),
+    services: (res) => ({ store: deps.store, validators, clock, log: logOf(res), audit: createAuditTrail(deps.store, clock, res.req.ip) }),
     allowedOrigins: deps.allowedOrigins ?? [],
   };
 
@@ -79,10 +83,11 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(...staffAuth.middleware);
-  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
+  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), platformRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
+  tenantApi.use(staffAdminRoutes(routeDeps), auditRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
   app.use('/api', api);

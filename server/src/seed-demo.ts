@@ -27,13 +27,19 @@ const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: stri
   handlaggare: { suffix: 'handlaggare', role: 'caseworker', title: 'Handläggare' },
   designer: { suffix: 'designer', role: 'designer', title: 'Formgivare' },
   admin: { suffix: 'admin', role: 'admin', title: 'Administratör' },
+  granskare: { suffix: 'granskare', role: 'auditor', title: 'Granskare' },
 };
+
+/** The demo platform administrator: manages tenants, has no role inside one. */
+export const DEMO_PLATFORM_ADMIN = { username: 'plattform.admin', password: 'demo-plattform' } as const;
 
 /**
  * Make the store hold the demo: tenants, queues, every e-service of forms/ (a changed file
  * becomes the next version), a 'latest' adoption of every shared e-service by every member,
- * and demo staff (`{t}.handlaggare`, `{t}.designer`, `{t}.admin`, password `demo-{t}`) and
- * API keys (`demo-key-{t}`). Safe to run on every start: what exists is left as it is.
+ * demo staff (`{t}.handlaggare` working every queue, `{t}.designer`, `{t}.admin`, `{t}.granskare`
+ * the auditor; password `demo-{t}`), one platform administrator (`plattform.admin`, password
+ * `demo-plattform`) and API keys (`demo-key-{t}`). Safe to run on every start: what exists is
+ * left as it is (demo case workers only gain queues added since).
  */
 export async function seedDemo(store: Store, forms: DemoForms, options: { now?: Date; passwordCost?: ScryptCost } = {}): Promise<SeedReport> {
   const now = (options.now ?? new Date()).toISOString();
@@ -69,20 +75,30 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
   }
 
   const accounts: { tenant: Tenant; kind: keyof typeof ROLE_TITLES }[] = forms.tenants.flatMap((tenant) =>
-    (tenant.kind === 'municipality' ? (['handlaggare', 'designer', 'admin'] as const) : (['designer', 'admin'] as const)).map((kind) => ({ tenant, kind })),
+    (tenant.kind === 'municipality' ? (['handlaggare', 'designer', 'admin', 'granskare'] as const) : (['designer', 'admin'] as const)).map((kind) => ({ tenant, kind })),
   );
   // Hashing is the slow part of a first start; scrypt runs on the thread pool, so in parallel.
   const created = await Promise.all(
     accounts.map(async ({ tenant, kind }) => {
       const { suffix, role, title } = ROLE_TITLES[kind]!;
       const username = `${tenant.id}.${suffix}`;
-      if ((await store.findStaffUserByUsername(username)) !== null) return false;
+      const queues = role === 'caseworker' ? (forms.queues[tenant.id] ?? []).map((q) => q.id) : [];
+      const existing = await store.findStaffUserByUsername(username);
+      if (existing !== null) {
+        // The demo case workers work every queue of their municipality, also queues added to
+        // forms/ later and accounts made before case workers had queues.
+        const have = existing.queues?.[tenant.id] ?? [];
+        const missing = existing.demo ? queues.filter((q) => !have.includes(q)) : [];
+        if (missing.length > 0) await store.putStaffUser({ ...existing, queues: { ...existing.queues, [tenant.id]: [...have, ...missing] } });
+        return false;
+      }
       const user: StaffUser = {
         id: randomUUID(),
         username,
         displayName: `${title}, ${tenant.name}`,
         passwordHash: await hashPassword(`demo-${tenant.id}`, options.passwordCost),
         tenantRoles: { [tenant.id]: [role] },
+        ...(queues.length === 0 ? {} : { queues: { [tenant.id]: queues } }),
         disabled: false,
         demo: true,
       };
@@ -91,6 +107,19 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
     }),
   );
   report.users = created.filter(Boolean).length;
+  if ((await store.findStaffUserByUsername(DEMO_PLATFORM_ADMIN.username)) === null) {
+    await store.putStaffUser({
+      id: randomUUID(),
+      username: DEMO_PLATFORM_ADMIN.username,
+      displayName: 'Plattformsadministratör',
+      passwordHash: await hashPassword(DEMO_PLATFORM_ADMIN.password, options.passwordCost),
+      tenantRoles: {},
+      platformAdmin: true,
+      disabled: false,
+      demo: true,
+    });
+    report.users++;
+  }
 
   for (const tenant of forms.tenants.filter((t) => t.kind === 'municipality')) {
     const hash = hashApiKey(`demo-key-${tenant.id}`);

@@ -72,10 +72,12 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   }
 
   const validators = createValidatorCache();
-  const compiled = await warmValidators({ store, validators, clock: () => new Date(), log: logger });
+  // Start-up acts for no one: nothing it does is audited.
+  const startDeps = { store, validators, clock: () => new Date(), log: logger, audit: async () => undefined };
+  const compiled = await warmValidators(startDeps);
   logger.info({ validators: compiled }, 'validators compiled');
   const validatorModules = createValidatorModuleCache();
-  const bundled = await warmValidatorModules({ store, validators, clock: () => new Date(), log: logger }, validatorModules);
+  const bundled = await warmValidatorModules(startDeps, validatorModules);
   logger.info({ validatorModules: bundled }, 'validator modules bundled');
 
   const app = createApp({

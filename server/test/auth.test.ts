@@ -20,7 +20,9 @@ describe('staff sign-in', () => {
       body: JSON.stringify({ username: 'ostersund.handlaggare', password: 'demo-ostersund' }),
     });
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({ user: { username: 'ostersund.handlaggare', displayName: expect.any(String), tenantRoles: { ostersund: ['caseworker'] } } });
+    expect(await answer.json()).toEqual({
+      user: { id: expect.any(String), username: 'ostersund.handlaggare', displayName: expect.any(String), tenantRoles: { ostersund: ['caseworker'] }, queues: { ostersund: expect.arrayContaining(['va', 'avfall']) }, platformAdmin: false },
+    });
     const cookie = answer.headers.getSetCookie().find((c) => c.startsWith('samform.sid='))!;
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; SameSite=Lax/i);

@@ -437,6 +437,8 @@ export interface Store {
   appendAudit(tenant: string, entry: NewAuditEntry): Promise<AuditEntry>;
   /** The tenant's audit entries, newest first (last appended first), filtered and paged. */
   listAudit(tenant: string, query?: AuditQuery): Promise<AuditEntry[]>;
+  /** One item of one of the tenant's queues, or null (another queue's or tenant's item is not found). */
+  getQueueItem(tenant: string, queueId: string, itemId: string): Promise<QueueItem | null>;
 }
 
 /** The part of the port that administers staff and keys and keeps the audit log (issue 6). */

@@ -81,6 +81,20 @@ export function describeStaffAdminContract(current: () => Store): void {
     });
   });
 
+  describe('one queue item', () => {
+    it('is found by tenant, queue and id only', async () => {
+      const store = current();
+      const submission = {
+        id: 'f3b5c1de-0000-4000-8000-000000000001', reference: 'AB12-CD34', serviceOwner: 'ostersund', serviceId: 'felanmalan', version: 1,
+        receivedAt: '2025-06-01T10:00:00.000Z', queue: 'va', locale: 'sv', data: { text: 'läcka' },
+      };
+      await store.acceptSubmission('ostersund', submission);
+      expect(await store.getQueueItem('ostersund', 'va', submission.id)).toMatchObject({ id: submission.id, reference: 'AB12-CD34', status: 'pending', data: { text: 'läcka' } });
+      expect(await store.getQueueItem('ostersund', 'avfall', submission.id)).toBeNull();
+      expect(await store.getQueueItem('are', 'va', submission.id)).toBeNull();
+    });
+  });
+
   describe('audit log', () => {
     it('lists a tenant’s entries newest first, whole, and never another tenant’s', async () => {
       const store = current();

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { StaffRole, Store } from '@samform/store';
+import type { StaffRole, StaffUser, Store } from '@samform/store';
 import type { Actor } from './actor.ts';
 import { ANONYMOUS } from './actor.ts';
 import { PortSessionStore, SESSION_MAX_AGE_MS } from './port-session-store.ts';
@@ -16,6 +16,8 @@ declare global {
       username: string;
       displayName: string;
       tenantRoles: { [tenant: string]: StaffRole[] };
+      queues: { [tenant: string]: string[] };
+      platformAdmin: boolean;
     }
   }
 }
@@ -25,9 +27,13 @@ export const SESSION_COOKIE = 'samform.sid';
 
 /** What a signed-in staff member may see of themselves. */
 export interface StaffProfile {
+  id: string;
   username: string;
   displayName: string;
   tenantRoles: { [tenant: string]: StaffRole[] };
+  /** The queues their caseworker role reaches, per tenant. */
+  queues: { [tenant: string]: string[] };
+  platformAdmin: boolean;
 }
 
 /** Staff sign-in: sessions in the store, passport-local with scrypt hashes. */
@@ -109,14 +115,26 @@ export function createStaffAuth(store: Store, options: { sessionSecret: string }
 
     profile: (req) => (req.user === undefined ? null : toProfile(req.user)),
 
-    sessionActor: (req) => (req.user === undefined ? ANONYMOUS : { kind: 'staff', userId: req.user.id, tenantRoles: req.user.tenantRoles }),
+    sessionActor: (req) =>
+      req.user === undefined
+        ? ANONYMOUS
+        : { kind: 'staff', userId: req.user.id, username: req.user.username, tenantRoles: req.user.tenantRoles, queues: req.user.queues, platformAdmin: req.user.platformAdmin },
   };
 }
 
-function toUser(user: { id: string; username: string; displayName: string; tenantRoles: { [tenant: string]: StaffRole[] } }): Express.User {
-  return { id: user.id, username: user.username, displayName: user.displayName, tenantRoles: user.tenantRoles };
+// Rights are read from the stored account on every request (deserializeUser), so a change of
+// roles, queues or a disabled account takes effect at once, not at the next login.
+function toUser(user: StaffUser): Express.User {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    tenantRoles: user.tenantRoles,
+    queues: user.queues ?? {},
+    platformAdmin: user.platformAdmin === true,
+  };
 }
 
 function toProfile(user: Express.User): StaffProfile {
-  return { username: user.username, displayName: user.displayName, tenantRoles: user.tenantRoles };
+  return { id: user.id, username: user.username, displayName: user.displayName, tenantRoles: user.tenantRoles, queues: user.queues, platformAdmin: user.platformAdmin };
 }

@@ -1,11 +1,9 @@
 import { Router } from 'express';
 import type { Request } from 'express';
 import { AppError, NotFoundError, UnprocessableError } from '@samform/model';
-import { requestActor } from '../auth/request-actor.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { pathParam } from '../http/path-param.ts';
-import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
-import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
+import { actorOf, tenantOf } from '../http/request-context.ts';
 import {
   checkDraft,
   createService,
@@ -21,10 +19,10 @@ import {
   setRetired,
 } from '../services/admin-service-service.ts';
 import type { VersionRef } from '../services/admin-service-service.ts';
-import { authorizeDesign } from '../services/authorize-design.ts';
 import { createDraftValidatorModules } from '../services/draft-validator-module.ts';
 import { MAX_NOTE_LENGTH, publishService } from '../services/publish-service.ts';
 import type { ValidatorModuleCache } from '../services/validator-module.ts';
+import { guard } from './guard.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const VERSION = /^[1-9][0-9]{0,8}$/;
@@ -94,17 +92,7 @@ export function adminServiceRoutes(deps: RouteDeps, modules: ValidatorModuleCach
   const router = Router({ mergeParams: true });
   const draftModules = createDraftValidatorModules();
 
-  router.use('/admin', async (req, res, next) => {
-    const tenant = tenantOf(res);
-    const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
-    setContext(res, 'actor', actor);
-    authorizeDesign(actor, tenant.id);
-    // A cross-site form could otherwise ride the designer's cookie.
-    if (STATE_CHANGING.has(req.method) && !isSameOrigin(req, deps.allowedOrigins)) {
-      throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');
-    }
-    next();
-  });
+  router.use('/admin', guard(deps, 'services:design'));
 
   router.get('/admin/services', async (req, res) => {
     checkQuery(req, []);

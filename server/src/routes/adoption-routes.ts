@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import { AppError } from '@samform/model';
-import { requestActor } from '../auth/request-actor.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { pathParam } from '../http/path-param.ts';
-import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
-import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
+import { actorOf, tenantOf } from '../http/request-context.ts';
 import { adoptService, authorizeAdopt, changeAdoption, listAdoptions, listCatalogue } from '../services/adoption-service.ts';
+import { guard } from './guard.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 function bodyObject(body: unknown): { [key: string]: unknown } {
@@ -21,18 +20,8 @@ function bodyObject(body: unknown): { [key: string]: unknown } {
 export function adoptionRoutes(deps: RouteDeps): Router {
   const router = Router({ mergeParams: true });
 
-  router.use(['/catalogue', '/adoptions'], async (req, res, next) => {
-    const tenant = tenantOf(res);
-    const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
-    setContext(res, 'actor', actor);
-    // Rights first, so another tenant's staff learn nothing from the origin check.
-    authorizeAdopt(actor, tenant);
-    // A cross-site form could otherwise ride the administrator's cookie.
-    if (STATE_CHANGING.has(req.method) && !isSameOrigin(req, deps.allowedOrigins)) {
-      throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');
-    }
-    next();
-  });
+  // A collaboration adopts nothing: its adoption endpoints do not exist.
+  router.use(['/catalogue', '/adoptions'], guard(deps, 'adoptions:manage', { check: (actor, res) => authorizeAdopt(actor, tenantOf(res)) }));
 
   router.get('/catalogue', async (_req, res) => {
     res.json(await listCatalogue(deps.services(res), actorOf(res), { tenant: tenantOf(res) }));

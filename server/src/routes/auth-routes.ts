@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { AppError } from '@samform/model';
 import { jsonBody } from '../http/json-body.ts';
 import { isCrossSite } from '../http/same-origin.ts';
+import { recordLogin } from '../services/login-audit.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 const INVALID = (): AppError => new AppError('invalid-credentials', 401, 'Wrong username or password.');
@@ -18,6 +19,7 @@ export function authRoutes(deps: RouteDeps): Router {
     const { username, password } = (body !== null && typeof body === 'object' ? body : {}) as { username?: unknown; password?: unknown };
     if (typeof username !== 'string' || typeof password !== 'string' || username === '' || password === '') throw INVALID();
     const profile = await deps.staffAuth.logIn(req, res);
+    await recordLogin(deps.services(res), username, profile);
     if (profile === null) throw INVALID();
     res.json({ user: profile });
   });

@@ -3,11 +3,11 @@ import type { Request } from 'express';
 import { AppError } from '@samform/model';
 import { QUEUE_ITEM_STATUSES } from '@samform/store';
 import type { QueueItem, QueueItemStatus } from '@samform/store';
-import { requestActor } from '../auth/request-actor.ts';
 import { jsonBody } from '../http/json-body.ts';
-import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
-import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
-import { ackQueueItem, authorizeQueues, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { actorOf, tenantOf } from '../http/request-context.ts';
+import { STATE_CHANGING } from '../http/same-origin.ts';
+import { ackQueueItem, getQueueItem, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { guard } from './guard.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -67,24 +67,16 @@ function itemView(item: QueueItem): QueueItem {
 
 /**
  * A municipality's queues, for its case workers (session) and case-management systems
- * (API key): list, list items, lease, ack.
+ * (API key): list, list items, read one, lease, ack.
  */
 export function queueRoutes(deps: RouteDeps): Router {
   const router = Router({ mergeParams: true });
+  const read = guard(deps, 'queues:read', { notFoundCode: 'queue-not-found' });
+  const work = guard(deps, 'queues:work', { notFoundCode: 'queue-not-found' });
 
-  // Who is asking, whether they may, and, for a cookie session changing state, whether the
-  // request comes from our own pages (a cross-site form could otherwise ride the cookie).
-  router.use('/queues', async (req, res, next) => {
-    const tenant = tenantOf(res);
-    const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
-    setContext(res, 'actor', actor);
-    const changing = STATE_CHANGING.has(req.method);
-    authorizeQueues(actor, tenant.id, changing ? 'work' : 'read');
-    if (actor.kind === 'staff' && changing && !isSameOrigin(req, deps.allowedOrigins)) {
-      throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');
-    }
-    next();
-  });
+  // Reading needs queues:read, anything that changes state queues:work; the queue itself is
+  // checked by the use case, which knows it.
+  router.use('/queues', (req, res, next) => (STATE_CHANGING.has(req.method) ? work : read)(req, res, next));
 
   router.get('/queues', async (req, res) => {
     checkQuery(req, []);
@@ -103,6 +95,12 @@ export function queueRoutes(deps: RouteDeps): Router {
       ...(limit === undefined ? {} : { limit }),
     });
     res.json(items.map(itemView));
+  });
+
+  router.get('/queues/:queue/items/:item', async (req, res) => {
+    checkQuery(req, []);
+    const item = await getQueueItem(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue'), itemId: pathParam(req, 'item') });
+    res.json(itemView(item));
   });
 
   router.post('/queues/:queue/lease', jsonBody({ required: false }), async (req, res) => {

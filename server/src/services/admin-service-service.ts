@@ -42,6 +42,9 @@ export interface RetirementView {
 
 const SERVICE_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
+/** Draft saves by one person closer together than this make one audit entry. */
+export const DRAFT_AUDIT_GAP_MS = 15 * 60 * 1000;
+
 function serviceNotFound(serviceId: string): NotFoundError {
   return new NotFoundError('service-not-found', `The tenant has no e-service "${serviceId.slice(0, 64)}".`);
 }
@@ -124,6 +127,7 @@ export async function createService(deps: ServiceDeps, actor: Actor, input: { te
     throw error;
   }
   deps.log.info({ audit: 'service-draft-created', tenant: input.tenant.id, serviceId: id, by: staff.userId }, 'e-service draft created');
+  await deps.audit(input.tenant.id, staff, { kind: 'service-created', target: id });
   return { id, ...draft, stored: true };
 }
 
@@ -142,10 +146,14 @@ export async function getDraft(deps: ServiceDeps, actor: Actor, input: { tenant:
  */
 export async function saveDraft(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string; definition: unknown }): Promise<SavedDraftView> {
   const staff = authorizeDesign(actor, input.tenant.id);
-  await requireOwnService(deps, input.tenant, input.serviceId);
+  const before = (await requireOwnService(deps, input.tenant, input.serviceId)).draft;
   const definition = checkedDefinition(input.definition, input.serviceId);
   const draft = { definition, updatedAt: deps.clock().toISOString(), updatedBy: staff.userId };
   await deps.store.putServiceDraft(input.tenant.id, input.serviceId, draft);
+  // Autosave writes every few seconds: one entry per person and editing session is what an
+  // auditor needs, so saves by the same person within DRAFT_AUDIT_GAP_MS are coalesced.
+  const sameSession = before !== null && before.updatedBy === staff.userId && Date.parse(draft.updatedAt) - Date.parse(before.updatedAt) < DRAFT_AUDIT_GAP_MS;
+  if (!sameSession) await deps.audit(input.tenant.id, staff, { kind: 'service-draft-saved', target: input.serviceId });
   return { ...draft, stored: true, problems: await publishProblems(deps, input.tenant, definition) };
 }
 
@@ -234,6 +242,7 @@ export async function setRetired(deps: ServiceDeps, actor: Actor, input: { tenan
     { audit: input.retired ? 'service-retired' : 'service-offered-again', tenant: input.tenant.id, serviceId: input.serviceId, by: staff.userId },
     input.retired ? 'e-service retired' : 'e-service offered again',
   );
+  await deps.audit(input.tenant.id, staff, { kind: input.retired ? 'service-retired' : 'service-offered-again', target: input.serviceId });
   return { id: input.serviceId, retired: after.retired, retiredAt: after.retiredAt };
 }
 

@@ -2,6 +2,7 @@ import { AppError, ConflictError, NotFoundError, UnprocessableError, effectiveDe
 import type { AdoptionOverrides, JsonValue, LocalText, OverrideProblem, ServiceVersion } from '@samform/model';
 import type { Adoption, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
+import { authorizeStaff } from '../auth/permissions.ts';
 import type { StaffActor } from './authorize-design.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { markVariant } from './validator-cache.ts';
@@ -130,19 +131,11 @@ function viewOf(served: ServedAdoption): AdoptionView {
  * without the admin role 403. A collaboration adopts nothing: 404.
  */
 export function authorizeAdopt(actor: Actor, tenant: Tenant): StaffActor {
-  switch (actor.kind) {
-    case 'anonymous':
-      throw new AppError('unauthenticated', 401, 'Sign in as an administrator.');
-    case 'api-key':
-      if (actor.tenant !== tenant.id) throw new NotFoundError('not-found', 'No such API endpoint.');
-      throw new AppError('staff-only', 403, 'Adoptions need a staff sign-in; API keys cannot manage them.');
-    case 'staff': {
-      const roles = actor.tenantRoles[tenant.id] ?? [];
-      if (roles.length === 0 || tenant.kind !== 'municipality') throw new NotFoundError('not-found', 'No such API endpoint.');
-      if (!roles.includes('admin')) throw new AppError('forbidden', 403, 'Only administrators may adopt shared e-services.');
-      return actor;
-    }
+  // Checked before the roles, so a collaboration's own staff are told the same as everyone.
+  if (tenant.kind !== 'municipality' && actor.kind === 'staff' && (actor.tenantRoles[tenant.id] ?? []).length > 0) {
+    throw new NotFoundError('not-found', 'No such API endpoint.');
   }
+  return authorizeStaff(actor, tenant.id, 'adoptions:manage');
 }
 
 /** The tenant's adoptions with the version each serves and its state. */
@@ -246,6 +239,7 @@ export async function adoptService(deps: ServiceDeps, actor: Actor, input: { ten
   await checkAdoption(deps, tenant, adoption);
   await deps.store.putAdoption(tenant.id, adoption);
   deps.log.info({ audit: 'service-adopted', tenant: tenant.id, owner, serviceId, track: adoption.track, by: staff.userId }, 'shared e-service adopted');
+  await deps.audit(tenant.id, staff, { kind: 'adoption-created', target: `${owner}/${serviceId}`, detail: { track: adoption.track } });
   return viewOf(await servedAdoption(deps, adoption));
 }
 
@@ -269,5 +263,6 @@ export async function changeAdoption(
   await checkAdoption(deps, tenant, adoption);
   await deps.store.putAdoption(tenant.id, adoption);
   deps.log.info({ audit: 'adoption-changed', tenant: tenant.id, owner: adoption.owner, serviceId: adoption.serviceId, track: adoption.track, by: staff.userId }, 'adoption changed');
+  await deps.audit(tenant.id, staff, { kind: 'adoption-changed', target: `${adoption.owner}/${adoption.serviceId}`, detail: { track: adoption.track, overrides: Object.keys(adoption.overrides).sort() } });
   return viewOf(await servedAdoption(deps, adoption));
 }

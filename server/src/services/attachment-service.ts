@@ -181,11 +181,14 @@ export async function readCaseAttachment(
   actor: Actor,
   input: { tenant: Tenant; queueId: string; itemId: string; attachmentId: string },
 ): Promise<StoredAttachment> {
-  authorizeQueues(actor, input.tenant.id, 'read');
+  authorizeQueues(actor, input.tenant.id, 'read', input.queueId);
   const notFound = () => new NotFoundError('attachment-not-found', 'There is no such attachment.');
   const submission = await deps.store.getSubmission(input.tenant.id, input.itemId);
   if (submission === null || submission.queue !== input.queueId) throw notFound();
   const attachment = await deps.store.getAttachment(input.tenant.id, input.attachmentId);
   if (attachment === null || attachment.submissionId !== submission.id) throw notFound();
+  if (actor.kind !== 'anonymous') {
+    await deps.audit(input.tenant.id, actor, { kind: 'attachment-read', target: `${input.queueId}/${submission.id}/${attachment.id}`, detail: { reference: submission.reference } });
+  }
   return attachment;
 }

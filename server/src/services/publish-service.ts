@@ -88,6 +88,7 @@ export async function publishService(deps: PublishDeps, actor: Actor, input: { t
   await deps.store.publishServiceVersion(input.tenant.id, version);
   // Who published what is an audit fact; the note may hold anything, so it is not logged.
   deps.log.info({ audit: 'service-published', tenant: version.owner, serviceId: version.serviceId, version: version.version, by: staff.userId }, 'e-service version published');
+  await deps.audit(version.owner, staff, { kind: 'service-published', target: version.serviceId, detail: { version: version.version } });
 
   // Warmed only now: the caches key on (owner, service, version), which a lost race would reuse.
   deps.validators.get(version);

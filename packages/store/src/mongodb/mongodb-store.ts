@@ -447,6 +447,10 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
     ...attachments.methods,
     ...lifecycle.methods,
     ...staffAdmin.methods,
+    getQueueItem: (tenant, queueId, itemId) =>
+      run(async () =>
+        optional(await c.submissions.findOne({ tenant: { $eq: str(tenant) }, queue: { $eq: str(queueId) }, id: { $eq: str(itemId) } }, NO_ID), toQueueItem),
+      ),
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {

@@ -327,6 +327,8 @@ function createSqliteStore(db: Database.Database): Store {
     ...attachments.methods,
     ...lifecycle,
     ...staffAdmin,
+    getQueueItem: (tenant, queueId, itemId) =>
+      run(() => optional(sql.getQueueItem.get(tenant, queueId, itemId) as SubmissionRow | undefined, toQueueItem)),
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
