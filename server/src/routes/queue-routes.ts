@@ -6,7 +6,7 @@ import type { QueueItem, QueueItemStatus } from '@samform/store';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
 import { STATE_CHANGING } from '../http/same-origin.ts';
-import { ackQueueItem, getQueueItem, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { ackQueueItem, authorizeQueues, getQueueItem, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
 import { guard } from './guard.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -77,6 +77,11 @@ export function queueRoutes(deps: RouteDeps): Router {
   // Reading needs queues:read, anything that changes state queues:work; the queue itself is
   // checked by the use case, which knows it.
   router.use('/queues', (req, res, next) => (STATE_CHANGING.has(req.method) ? work : read)(req, res, next));
+  // A named queue is checked before the body is read: whether it is theirs comes first.
+  router.param('queue', (req, res, next, queue: string) => {
+    authorizeQueues(actorOf(res), tenantOf(res).id, STATE_CHANGING.has(req.method) ? 'work' : 'read', queue);
+    next();
+  });
 
   router.get('/queues', async (req, res) => {
     checkQuery(req, []);
