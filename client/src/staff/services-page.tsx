@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { AdminServiceSummary } from './staff-api.ts';
 import { staffApi } from './staff-api.ts';
 import { ExportButton } from './export-button.tsx';
@@ -10,7 +11,7 @@ import { staffText } from './staff-text.ts';
 import { sharedText } from './shared/shared-text.ts';
 
 /** The tenant's own e-services: state, open in the designer, export; a new one, or one imported from a file. */
-export function ServicesPage({ tenant, tenantName, locale, canAdopt = false }: { tenant: string; tenantName: string; locale: string; canAdopt?: boolean }) {
+export function ServicesPage({ tenant, tenantName, locale, canAdopt = false, nav }: { tenant: string; tenantName: string; locale: string; canAdopt?: boolean; nav?: ReactNode }) {
   const t = staffText(locale);
   const [services, setServices] = useState<AdminServiceSummary[] | undefined>();
   const [failed, setFailed] = useState(false);
@@ -31,6 +32,7 @@ export function ServicesPage({ tenant, tenantName, locale, canAdopt = false }: {
 
   return (
     <div className="st-page">
+      {nav}
       <PageHeading>{t.servicesOf(tenantName)}</PageHeading>
       <p className="sf-lead">{t.servicesIntro}</p>
       {canAdopt ? (

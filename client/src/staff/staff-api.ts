@@ -5,6 +5,10 @@ export interface StaffUser {
   username: string;
   displayName: string;
   tenantRoles: { [tenant: string]: string[] };
+  /** The account's id (to tell "me" apart in the staff list). */
+  id?: string;
+  /** Manages tenants themselves. */
+  platformAdmin?: boolean;
 }
 
 /** A municipality or collaboration, as GET /api/tenants lists it. */
@@ -63,7 +67,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
+/** One JSON call to the API; a failure is an ApiError with the server's code and pointed errors. */
+export async function call<T>(method: string, path: string, body?: unknown, options: { keepalive?: boolean } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -9,11 +9,17 @@ import type { StaffRoute } from './staff-router.ts';
 import { staffText } from './staff-text.ts';
 import { designTenants } from './design-tenants.ts';
 import { TenantChoicePage } from './tenant-choice-page.tsx';
+import { TenantNav } from './admin/admin-parts.tsx';
+import { adminViews } from './admin/admin-views.ts';
 
 // The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
 // The shared e-services view previews with the renderer too.
 const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'));
+// The tenant administration views: for administrators and auditors only, so loaded when opened.
+const PeoplePage = lazy(() => import('./admin/people-page.tsx'));
+const KeysPage = lazy(() => import('./admin/keys-page.tsx'));
+const AuditPage = lazy(() => import('./admin/audit-page.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -48,7 +54,7 @@ export function StaffApp() {
   };
 
   const tenantName = (id: string): string => tenants.find((tenant) => tenant.id === id)?.name ?? id;
-  const currentTenant = route.name === 'services' || route.name === 'designer' || route.name === 'shared' ? route.tenant : undefined;
+  const currentTenant = 'tenant' in route ? route.tenant : undefined;
   const switchTo = (to: 'sv' | 'en') => `${location.pathname}${to === 'en' ? '?lang=en' : ''}`;
 
   return (
@@ -117,20 +123,45 @@ function RoutedView({
   tenants: TenantSummary[];
 }) {
   const own = designTenants(user);
-  const only = own.length === 1 ? own[0] : undefined;
+  // Every tenant where the person has a view: designers and admins their e-services, auditors the log.
+  const reachable = Object.keys(user.tenantRoles).filter((tenant) => adminViews(user, tenant).length > 0);
+  const only = reachable.length === 1 ? reachable[0] : undefined;
+  const startOf = (tenant: string): StaffRoute => ({ name: adminViews(user, tenant)[0] ?? 'services', tenant });
   // Only a municipality's administrators adopt shared e-services.
   const canAdopt = (tenant: string): boolean => (user.tenantRoles[tenant] ?? []).includes('admin') && tenants.find((x) => x.id === tenant)?.kind === 'municipality';
   useEffect(() => {
     // One organisation: the start is its list.
-    if (route.name === 'home' && only !== undefined) navigate(staffHref({ name: 'services', tenant: only }, locale), { replace: true });
+    if (route.name === 'home' && only !== undefined) navigate(staffHref(startOf(only), locale), { replace: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- startOf is derived from `only`'s roles, which `only` stands for here
   }, [route.name, only, locale]);
 
   switch (route.name) {
     case 'home':
-      return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={own} tenantName={tenantName} />;
+      return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={reachable} tenantName={tenantName} hrefOf={(tenant) => staffHref(startOf(tenant), locale)} />;
     case 'services':
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
-      return <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} canAdopt={canAdopt(route.tenant)} />;
+      return (
+        <ServicesPage
+          key={route.tenant}
+          tenant={route.tenant}
+          tenantName={tenantName(route.tenant)}
+          locale={locale}
+          canAdopt={canAdopt(route.tenant)}
+          nav={<TenantNav tenant={route.tenant} current="services" locale={locale} views={adminViews(user, route.tenant)} />}
+        />
+      );
+    case 'people':
+    case 'keys':
+    case 'audit': {
+      const views = adminViews(user, route.tenant);
+      if (!views.includes(route.name)) return <NotFound locale={locale} />;
+      const props = { key: `${route.name}/${route.tenant}`, tenant: route.tenant, tenantName: tenantName(route.tenant), locale, views };
+      return (
+        <Suspense fallback={<Loading locale={locale} />}>
+          {route.name === 'people' ? <PeoplePage {...props} me={user.id} /> : route.name === 'keys' ? <KeysPage {...props} /> : <AuditPage {...props} />}
+        </Suspense>
+      );
+    }
     case 'shared':
       if (!canAdopt(route.tenant)) return <NotFound locale={locale} />;
       return (

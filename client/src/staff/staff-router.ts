@@ -7,7 +7,11 @@ export type StaffRoute =
   | { name: 'services'; tenant: string }
   | { name: 'designer'; tenant: string; service: string }
   | { name: 'shared'; tenant: string }
+  | { name: 'people' | 'keys' | 'audit'; tenant: string }
   | { name: 'not-found' };
+
+/** The tenant administration views, each at /staff/t/{tenant}/{name}. */
+export const ADMIN_VIEWS = ['people', 'keys', 'audit'] as const;
 
 const SEGMENT = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -20,6 +24,8 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (t !== 't' || tenant === undefined || !SEGMENT.test(tenant)) return { name: 'not-found' };
   if (e === undefined) return { name: 'services', tenant };
   if (e === 'shared' && service === undefined) return { name: 'shared', tenant };
+  const view = ADMIN_VIEWS.find((v) => v === e);
+  if (view !== undefined && service === undefined) return { name: view, tenant };
   if (e !== 'e' || service === undefined || !SEGMENT.test(service) || rest.length > 0) return { name: 'not-found' };
   return { name: 'designer', tenant, service };
 }
@@ -36,7 +42,10 @@ export function staffHref(route: StaffRoute, locale: string): string {
     case 'designer':
       return `/staff/t/${route.tenant}/e/${route.service}${query}`;
     case 'shared':
-      return `/staff/t/${route.tenant}/shared${query}`;
+    case 'people':
+    case 'keys':
+    case 'audit':
+      return `/staff/t/${route.tenant}/${route.name}${query}`;
   }
 }
 

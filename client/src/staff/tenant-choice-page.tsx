@@ -3,7 +3,18 @@ import { staffHref } from './staff-router.ts';
 import { staffText } from './staff-text.ts';
 
 /** For someone who designs for several organisations: which one now. */
-export function TenantChoicePage({ locale, tenants, tenantName }: { locale: string; tenants: string[]; tenantName: (id: string) => string }) {
+export function TenantChoicePage({
+  locale,
+  tenants,
+  tenantName,
+  hrefOf = (tenant) => staffHref({ name: 'services', tenant }, locale),
+}: {
+  locale: string;
+  tenants: string[];
+  tenantName: (id: string) => string;
+  /** Where an organisation's link goes (its first view for this person). */
+  hrefOf?: (tenant: string) => string;
+}) {
   const t = staffText(locale);
   useStaffTitle([t.chooseTenant], locale);
   return (
@@ -15,7 +26,7 @@ export function TenantChoicePage({ locale, tenants, tenantName }: { locale: stri
         <ul className="sf-service-list">
           {tenants.map((tenant) => (
             <li key={tenant}>
-              <StaffLink href={staffHref({ name: 'services', tenant }, locale)}>{tenantName(tenant)}</StaffLink>
+              <StaffLink href={hrefOf(tenant)}>{tenantName(tenant)}</StaffLink>
             </li>
           ))}
         </ul>
