@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { localText } from '../staff-parts.tsx';
 import { onStaffLinkClick, staffHref } from '../staff-router.ts';
@@ -71,12 +71,17 @@ export function queueOptions(queues: QueueOption[], locale: string): { value: st
   return queues.map((queue) => ({ value: queue.id, label: localText(queue.name, locale) }));
 }
 
-/** A secret or one-time password shown once, in a box that takes focus and is announced. */
+/** A secret or one-time password shown once, in a box whose heading takes focus. */
 export function ShownOnce({ heading, hint, value, onDone, doneLabel }: { heading: string; hint: string; value: string; onDone(): void; doneLabel: string }) {
   const id = useId();
+  const ref = useRef<HTMLHeadingElement>(null);
+  // Focus moves here so keyboard and screen-reader users meet the secret at once.
+  useEffect(() => ref.current?.focus(), [value]);
   return (
-    <section className="st-card st-once" aria-labelledby={`${id}-h`} role="status">
-      <h2 id={`${id}-h`}>{heading}</h2>
+    <section className="st-card st-once" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} tabIndex={-1} ref={ref}>
+        {heading}
+      </h2>
       <p>{hint}</p>
       <p>
         <code className="st-mono st-secret">{value}</code>
