@@ -48,4 +48,23 @@ describe('seedDemo', () => {
     expect(latest?.definition.title.sv).toBe('Lämna din idé till Östersund');
     await store.close();
   });
+
+  it('when seeded, then each municipality has an auditor, there is one platform admin, and demo case workers work every queue', async () => {
+    const store = await seededStore();
+    expect((await store.findStaffUserByUsername('are.granskare'))?.tenantRoles).toEqual({ are: ['auditor'] });
+    expect(await store.listPlatformAdmins()).toEqual([expect.objectContaining({ username: 'plattform.admin', tenantRoles: {} })]);
+    expect((await store.findStaffUserByUsername('are.handlaggare'))?.queues?.['are']?.sort()).toEqual(['avfall', 'gata', 'ideer', 'va']);
+    await store.close();
+  });
+
+  it('when a demo case worker made before case workers had queues meets the next seed, then they gain every queue of their municipality', async () => {
+    const store = await seededStore();
+    const before = (await store.findStaffUserByUsername('krokom.handlaggare'))!;
+    const { queues: _dropped, ...withoutQueues } = before;
+    await store.putStaffUser(withoutQueues);
+    const report = await seedDemo(store, await demoForms(), { passwordCost: CHEAP_COST });
+    expect(report.users).toBe(0);
+    expect((await store.findStaffUserByUsername('krokom.handlaggare'))?.queues?.['krokom']?.sort()).toEqual(['avfall', 'gata', 'ideer', 'va']);
+    await store.close();
+  });
 });
