@@ -8,7 +8,11 @@ import { createLogger } from './http/create-logger.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { logOf } from './http/request-context.ts';
 import { requestLogging } from './http/request-logging.ts';
-import { apiSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
+import { csrfGuard } from './http/csrf-guard.ts';
+import { queryLimit } from './http/query-limit.ts';
+import { createRateLimits } from './http/rate-limits.ts';
+import type { RateLimitSettings } from './http/rate-limits.ts';
+import { apiSecurityHeaders, baselineSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/serve-client.ts';
 import { keepApiReceipts, pageRoutes } from './pages/page-routes.ts';
 import { loadPageShell } from './pages/page-shell.ts';
@@ -49,6 +53,10 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The clock (time of receipt, leases). */
   clock?: () => Date;
+  /** Limits on failed sign-ins and sends (ADR 0011); the defaults when omitted. */
+  rateLimits?: RateLimitSettings;
+  /** A staff session ends after this long without a request (WCAG 2.2.1: the pages warn first); 30 minutes when omitted. */
+  staffIdleMs?: number;
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -63,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuth,
     services: (res) => ({ store: deps.store, validators, clock, log: logOf(res) }),
     allowedOrigins: deps.allowedOrigins ?? [],
+    rateLimits: createRateLimits(deps.rateLimits),
   };
 
   const app = express();
@@ -70,7 +79,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.disable('x-powered-by');
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger), baselineSecurityHeaders);
 
   const api = Router();
   api.use(apiSecurityHeaders, (_req, res, next) => {
@@ -78,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
   api.use(...staffAuth.middleware);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
@@ -93,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
-    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins }),
+    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins, rateLimits: routeDeps.rateLimits }),
   );
   app.use(errorHandler);
   return app;

@@ -48,17 +48,19 @@ export function Loading({ locale }: { locale: string }) {
   );
 }
 
-/** A page that does not exist, or data that could not be fetched. */
-export function Problem({ locale, status }: { locale: string; status: number }) {
+/** A page that does not exist, data that could not be fetched, or a send refused for a while (429, with a way back). */
+export function Problem({ locale, status, retryAfterSeconds, back }: { locale: string; status: number; retryAfterSeconds?: number; back?: string }) {
   const t = clientText(locale);
   const missing = status === 404;
-  useTitle([missing ? t.notFound : t.error], locale);
+  const tooMany = status === 429;
+  const heading = missing ? t.notFound : tooMany ? t.tooMany : t.error;
+  useTitle([heading], locale);
   return (
     <>
-      <PageHeading>{missing ? t.notFound : t.error}</PageHeading>
-      <p>{missing ? t.notFoundBody : t.errorBody}</p>
+      <PageHeading>{heading}</PageHeading>
+      <p>{missing ? t.notFoundBody : tooMany ? t.tooManyBody(retryAfterSeconds ?? 60) : t.errorBody}</p>
       <p>
-        <Link href={hrefFor({ name: 'home' }, locale)}>{t.toStart}</Link>
+        {tooMany && back !== undefined ? <Link href={back}>{t.tryAgain}</Link> : <Link href={hrefFor({ name: 'home' }, locale)}>{t.toStart}</Link>}
       </p>
     </>
   );

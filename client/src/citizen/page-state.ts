@@ -29,7 +29,7 @@ export type PageState = PageBase &
     | { page: 'accessibility' }
     | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState }
     | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt }
-    | { page: 'problem'; status: number }
+    | { page: 'problem'; status: number; retryAfterSeconds?: number }
   );
 
 /** The state of a form page. */

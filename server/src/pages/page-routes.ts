@@ -7,7 +7,10 @@ import type { FormState, PageState } from '@samform/client/ssr';
 import type { AnswerValidator } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
 import { logOf, tenantOf } from '../http/request-context.ts';
-import { isCrossSite } from '../http/same-origin.ts';
+import { RateLimitedError } from '../http/rate-limits.ts';
+import type { RateLimits } from '../http/rate-limits.ts';
+import { csrfRefusal } from '../http/csrf-guard.ts';
+import { queryLimit } from '../http/query-limit.ts';
 import { pathParam } from '../http/path-param.ts';
 import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
@@ -29,6 +32,8 @@ export interface PageDeps {
   validators: PageValidators;
   /** Origins besides the app's own whose pages may post (a dev server). */
   allowedOrigins: readonly string[];
+  /** Counters for sends (ADR 0011). */
+  rateLimits: RateLimits;
 }
 
 type Locale = 'sv' | 'en';
@@ -48,7 +53,7 @@ const returnsToReview = (req: Request): boolean => req.query.granska === '1';
 /** The citizen pages, rendered on the server from the components that hydrate in the browser, and their plain form posts. */
 export function pageRoutes(deps: PageDeps): Router {
   const router = Router();
-  router.use(samePagePosts(deps.allowedOrigins));
+  router.use(queryLimit, samePagePosts(deps.allowedOrigins));
 
   const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator } = {}): void => {
     const withAnswers = state.page === 'service' || state.page === 'receipt';
@@ -161,6 +166,7 @@ export function pageRoutes(deps: PageDeps): Router {
       const sent = latestReceipt(record.data, tenant.id, serviceId);
       return void res.redirect(303, sent ? hrefFor({ name: 'receipt', tenant: tenant.id, service: serviceId, reference: sent }, localeOf(req)) : serviceRoute(req, form));
     }
+    deps.rateLimits.submit(req, res, tenant.id);
     const outcome = await sendDraft(services, { ...form, draft }, localeOf(req));
     if (!outcome.ok) {
       return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false });
@@ -217,16 +223,15 @@ function pageErrors(send: Send, base: (req: Request) => { locale: Locale; href: 
     if (res.headersSent) return next(error);
     const status = error instanceof AppError && error.status < 500 ? error.status : 500;
     if (status === 500) logOf(res).error({ err: error }, 'page failed');
-    send(req, res, { ...base(req), page: 'problem', status }, { status });
+    // A refused send keeps its draft: the page says how long to wait and leads back to the review.
+    const retry = error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+    send(req, res, { ...base(req), page: 'problem', status, ...retry }, { status });
   };
 }
 
-/** Page posts come from anonymous citizens: refuse a post another site's page sent (CSRF). */
+/** Page posts: refuse one another site's page sent, and one riding the citizen's cookie without proof of our origin (CSRF). */
 export function samePagePosts(allowedOrigins: readonly string[]): RequestHandler {
-  return (req, _res, next) => {
-    if (req.method === 'POST' && isCrossSite(req, allowedOrigins)) return next(new AppError('cross-site-post', 403, 'This form was sent from another site.'));
-    next();
-  };
+  return (req, _res, next) => next(csrfRefusal(req, allowedOrigins));
 }
 
 /** The JSON API's send keeps its receipt for the browser too, so the receipt page works after a send with JavaScript. */

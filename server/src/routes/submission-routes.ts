@@ -22,6 +22,7 @@ export function submissionRoutes(deps: RouteDeps, onAccepted?: OnAccepted): Rout
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppError('invalid-idempotency-key', 400, 'Idempotency-Key must be 1-200 printable ASCII characters.');
     }
+    deps.rateLimits.submit(req, res, tenantOf(res).id);
     const receipt = await submitAnswers(deps.services(res), actorOf(res), {
       tenant: tenantOf(res),
       serviceId: pathParam(req, 'service'),
