@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
@@ -65,7 +66,11 @@ export function createApp(deps: AppDeps): Express {
   const validators = deps.validators ?? createValidatorCache();
   const validatorModules = deps.validatorModules ?? createValidatorModuleCache();
   const clock = deps.clock ?? (() => new Date());
-  const staffAuth = createStaffAuth(deps.store, { sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex') });
+  const staffAuth = createStaffAuth(deps.store, {
+    sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex'),
+    ...(deps.staffIdleMs === undefined ? {} : { idleMs: deps.staffIdleMs }),
+    now: () => clock().getTime(),
+  });
   const routeDeps: RouteDeps = {
     store: deps.store,
     staffAuth,
@@ -89,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
   api.use(...staffAuth.middleware);
-  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
+  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), sessionRoutes(routeDeps));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));

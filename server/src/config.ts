@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_STAFF_IDLE_MS } from './auth/idle-timeout.ts';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limits.ts';
+import type { RateLimitSettings } from './http/rate-limits.ts';
 
 /** How the server runs; `demo` seeds demo tenants and accounts, `production` refuses them. */
 export type Mode = 'demo' | 'production';
@@ -17,6 +20,10 @@ export interface Config {
   /** Built citizen client (Vite output). */
   clientDir: string;
   logLevel: string;
+  /** SAMFORM_RATE_LIMIT_*: failed sign-ins and sends (ADR 0011). */
+  rateLimits: RateLimitSettings;
+  /** SAMFORM_STAFF_IDLE_MINUTES: a staff session ends after this long without activity. */
+  staffIdleMs: number;
 }
 
 /** A setting is missing or malformed; the server must not start. */
@@ -54,6 +61,26 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const positive = (name: string, fallback: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    if (!/^[1-9]\d{0,6}$/.test(text)) {
+      problems.push(`${name} must be a whole number from 1, got "${text}"`);
+      return fallback;
+    }
+    return Number(text);
+  };
+  const d = DEFAULT_RATE_LIMITS;
+  const loginWindowMs = positive('SAMFORM_RATE_LIMIT_LOGIN_WINDOW_SECONDS', d.loginPerAddress.windowMs / 1000) * 1000;
+  const submitWindowMs = positive('SAMFORM_RATE_LIMIT_SUBMIT_WINDOW_SECONDS', d.submitPerAddress.windowMs / 1000) * 1000;
+  const rateLimits: RateLimitSettings = {
+    loginPerAddressAndUser: { limit: positive('SAMFORM_RATE_LIMIT_LOGIN_PER_IP_USER', d.loginPerAddressAndUser.limit), windowMs: loginWindowMs },
+    loginPerAddress: { limit: positive('SAMFORM_RATE_LIMIT_LOGIN_PER_IP', d.loginPerAddress.limit), windowMs: loginWindowMs },
+    submitPerAddress: { limit: positive('SAMFORM_RATE_LIMIT_SUBMIT_PER_IP', d.submitPerAddress.limit), windowMs: submitWindowMs },
+    submitPerTenant: { limit: positive('SAMFORM_RATE_LIMIT_SUBMIT_PER_TENANT', d.submitPerTenant.limit), windowMs: submitWindowMs },
+  };
+  const staffIdleMs = positive('SAMFORM_STAFF_IDLE_MINUTES', DEFAULT_STAFF_IDLE_MS / 60_000) * 60_000;
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -64,6 +91,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: trustProxy ?? false,
     clientDir: env.SAMFORM_CLIENT_DIR ?? fileURLToPath(new URL('../../client/dist', import.meta.url)),
     logLevel,
+    rateLimits,
+    staffIdleMs,
   };
 }
 

@@ -42,6 +42,8 @@ try {
     clientDir: config.clientDir,
     logger,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+    staffIdleMs: config.staffIdleMs,
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
   });
 } catch (error) {

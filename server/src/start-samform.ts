@@ -4,6 +4,7 @@ import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
 import type { ScryptCost } from './auth/password-hash.ts';
 import { createApp } from './app.ts';
+import type { RateLimitSettings } from './http/rate-limits.ts';
 import type { Mode } from './config.ts';
 import { createLogger } from './http/create-logger.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -38,6 +39,10 @@ export interface StartOptions {
   sessionSecret?: string;
   trustProxy?: boolean | number | string;
   allowedOrigins?: string[];
+  /** Limits on failed sign-ins and sends (ADR 0011). */
+  rateLimits?: RateLimitSettings;
+  /** Staff sessions end after this long idle. */
+  staffIdleMs?: number;
   /** Demo content; read from forms/ when omitted in demo mode. */
   forms?: DemoForms;
   /** scrypt cost of seeded demo passwords (tests use a cheap one). */
@@ -87,6 +92,8 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.sessionSecret === undefined ? {} : { sessionSecret: options.sessionSecret }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const done = (error?: Error): void => (error === undefined ? resolve(listening) : reject(error));
