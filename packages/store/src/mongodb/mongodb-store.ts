@@ -39,6 +39,7 @@ import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
+import { literalString as str, literalInt as int } from './literal.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -454,16 +455,6 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 }
 
 /** A value bound for a query must be a string, never an object that could carry an operator. */
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  return value;
-}
-
-function int(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new TypeError('Expected an integer');
-  return value;
-}
-
 function date(value: unknown): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError('Expected a valid Date');
   return new Date(value.getTime());
