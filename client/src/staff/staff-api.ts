@@ -147,6 +147,9 @@ export const staffApi = {
   logIn: (username: string, password: string) => call<{ user: StaffUser }>('POST', '/api/auth/login', { username, password }),
   logOut: () => call<{ user: null }>('POST', '/api/auth/logout'),
   me: () => call<{ user: StaffUser }>('GET', '/api/auth/me'),
+  /** When the session ends if idle (asking does not extend it). */
+  session: () => call<{ signedIn: boolean; expiresAt: string | null }>('GET', '/api/auth/session'),
+  extendSession: () => call<{ expiresAt: string }>('POST', '/api/auth/session/extend'),
   tenants: () => call<TenantSummary[]>('GET', '/api/tenants'),
   services: (tenant: string) => call<AdminServiceSummary[]>('GET', admin(tenant)),
   create: (tenant: string, definition: unknown) => call<{ id: string }>('POST', admin(tenant), { definition }),

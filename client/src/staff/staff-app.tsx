@@ -9,6 +9,7 @@ import type { StaffRoute } from './staff-router.ts';
 import { staffText } from './staff-text.ts';
 import { designTenants } from './design-tenants.ts';
 import { TenantChoicePage } from './tenant-choice-page.tsx';
+import { SessionTimeout } from '../session/session-timeout.tsx';
 
 // The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
@@ -98,10 +99,26 @@ export function StaffApp() {
         <div className="sf-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {live.message}
         </div>
+        {user ? (
+          <SessionTimeout
+            status={staffSessionEnd}
+            extend={extendStaffSession}
+            text={t.session}
+            announce={live.announce}
+            onEndedAction={() => {
+              setUser(null);
+              (document.getElementById('main') as HTMLElement | null)?.focus();
+            }}
+          />
+        ) : null}
       </NavigatedContext.Provider>
     </AnnounceContext.Provider>
   );
 }
+
+// Stable functions, so the time-out's polling is not restarted by every render.
+const staffSessionEnd = async (): Promise<string | null> => (await staffApi.session()).expiresAt;
+const extendStaffSession = async (): Promise<string | null> => (await staffApi.extendSession()).expiresAt;
 
 function RoutedView({
   route,

@@ -1,6 +1,7 @@
 import { ServiceForm } from '@samform/renderer';
 import type { AnswerValidator, FormLinks } from '@samform/renderer';
-import { submitAnswers } from '../api.ts';
+import { SessionTimeout } from '../../session/session-timeout.tsx';
+import { citizenSessionEnd, extendCitizenSession, submitAnswers } from '../api.ts';
 import { clientText } from '../client-text.ts';
 import type { ServicePageState } from '../page-state.ts';
 import { hrefFor } from '../router.ts';
@@ -24,6 +25,13 @@ export function formLinks(tenant: string, service: string, locale: string): Form
     stepAction: (returnToReview) => hrefFor(route, locale, { returnToReview }),
     sendAction: hrefFor({ name: 'review', tenant, service }, locale),
   };
+}
+
+// Before the time runs out, the step on screen is saved to the draft as it stands (never the
+// review page's form, whose post would send the case).
+function saveCurrentStep(): void {
+  const form = document.querySelector('form input[name="_step"]')?.closest('form');
+  if (form) saveStep(form);
 }
 
 /**
@@ -60,6 +68,7 @@ export function ServicePage({ state, validator }: ServicePageProps) {
         focusHeadingOnMount={form.errors.length > 0}
         titleParts={[tenant.name, clientText(locale).site]}
       />
+      <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} onEndedAction={() => window.location.reload()} />
     </div>
   );
 }
