@@ -15,10 +15,12 @@ export interface SamformUnderTest {
   stop(): Promise<void>;
 }
 
-/** Start Samform in demo mode on a temp store, serving the built citizen pages. */
-export async function startSamformUnderTest(): Promise<SamformUnderTest> {
+/** Start Samform in demo mode on a temp store, serving the built citizen pages; `prepare` runs on the store first. */
+export async function startSamformUnderTest(options: { prepare?: (store: Store) => Promise<void> } = {}): Promise<SamformUnderTest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'samform-e2e-'));
   const store = await openSqliteStore({ file: join(dataDir, 'samform.sqlite') });
+  // Content put straight into the store before start (what no API would accept, e.g. markup in texts).
+  await options.prepare?.(store);
   const running = await startSamform({
     store,
     mode: 'demo',
