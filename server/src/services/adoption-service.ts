@@ -189,7 +189,10 @@ export async function listCatalogue(deps: ServiceDeps, actor: Actor, input: { te
 
 const SERVICE = /^([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9][a-z0-9-]{1,62})$/;
 
-function invalid(errors: { path: string; message: string }[]): UnprocessableError {
+/** A pointed problem; `messages` holds it in Swedish and English where the model wrote both. */
+type Pointed = { path: string; message: string; messages?: LocalText };
+
+function invalid(errors: Pointed[]): UnprocessableError {
   return new UnprocessableError(
     'invalid-adoption',
     `The adoption has ${errors.length} problem(s): ${errors.slice(0, 3).map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
@@ -215,7 +218,7 @@ async function checkAdoption(deps: ServiceDeps, tenant: Tenant, adoption: Adopti
   const target = adoption.track === 'latest' ? numbers.at(-1) : adoption.track;
   const base = target === undefined || !numbers.includes(target) ? null : await deps.store.getServiceVersion(adoption.owner, adoption.serviceId, target);
   if (base === null) throw invalid([{ path: '/track', message: `the e-service has no version ${String(adoption.track)}` }]);
-  const problems = overrideProblems(base.definition, adoption.overrides).map((p) => ({ path: `/overrides${p.path}`, message: p.message.en ?? p.message.sv }));
+  const problems: Pointed[] = overrideProblems(base.definition, adoption.overrides).map((p) => ({ path: `/overrides${p.path}`, message: p.message.en ?? p.message.sv, messages: p.message }));
   if (problems.length === 0) {
     const routing = effectiveDefinition(base.definition, adoption.overrides as AdoptionOverrides).routing;
     const queues = [{ queue: routing.queue, path: '/overrides/routing/queue' }, ...(routing.rules ?? []).map((r, i) => ({ queue: r.queue, path: `/overrides/routing/rules/${i}/queue` }))];
