@@ -30,6 +30,8 @@ describe('a Krokom administrator adapts the shared fault report', () => {
   let samform: SamformUnderTest;
   let browser: Browser;
   let page: Page;
+  /** The resident's pause case, leased from Krokom's `va` queue and not yet acked. */
+  let pauseLease: { id: string; leaseId: string } | undefined;
 
   beforeAll(async () => {
     samform = await startSamformUnderTest();
@@ -210,8 +212,44 @@ describe('a Krokom administrator adapts the shared fault report', () => {
     expect((await apiAsTenant(samform.url, 'krokom', 'POST', '/api/t/krokom/queues/avfall/lease')).status).toBe(204);
     const lease = await apiAsTenant(samform.url, 'krokom', 'POST', '/api/t/krokom/queues/va/lease');
     expect(lease.status).toBe(200);
-    const leased = (await lease.json()) as { item: { reference: string; service: string } };
+    const leased = (await lease.json()) as { item: { id: string; reference: string; service: string }; leaseId: string };
     expect(leased.item).toMatchObject({ reference, service: 'region-jamtland-harjedalen/uppehall-i-hamtning' });
+    pauseLease = { id: leased.item.id, leaseId: leased.leaseId };
     await resident.close();
+  });
+
+  it('when the administrator adds a question of Krokom’s own and a title, then the preview shows them; leaving is refused while the case waits and done after confirming once it is delivered', async () => {
+    const entry = page.locator('li.st-service').filter({ has: page.getByRole('heading', { level: 3, name: PAUSE }) });
+    await entry.getByRole('button', { name: /Ändra anslutningen/ }).click();
+    await page.getByLabel('Rubrik på svenska').fill('Uppehåll i sophämtningen i Krokom');
+    await page.getByRole('button', { name: 'Lägg till en fråga' }).click();
+    await page.getByLabel('Typ av fråga').selectOption('yes-no');
+    await page.getByLabel('Frågan på svenska').fill('Finns det en grind till kärlen?');
+    await page.getByLabel('Frågan på engelska').fill('Is there a gate to the bins?');
+    await page.getByLabel('Obligatorisk').check();
+    await expectNoSeriousAxeFindings(page, 'adoption editor with a local question');
+    await page.getByRole('button', { name: 'Spara anslutningen' }).click();
+    await expect.poll(() => page.locator('[role=status][aria-live=polite]').last().textContent()).toMatch(/Anslutningen till Uppehåll i sophämtningen är sparad/);
+    await page.getByRole('button', { name: 'Visa förhandsgranskningen' }).click();
+    const preview = page.getByRole('region', { name: 'Förhandsgranskning på svenska' });
+    await preview.getByRole('heading', { level: 1, name: 'Uppehåll i sophämtningen i Krokom' }).waitFor();
+    await preview.getByRole('group', { name: /Finns det en grind till kärlen\?/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Lämna ”Uppehåll i sophämtningen”' }).click();
+    const confirm = page.getByRole('group', { name: /Vill ni sluta erbjuda/ });
+    await confirm.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('st-leave-heading');
+    await confirm.getByRole('button', { name: 'Ja, lämna e-tjänsten' }).click();
+    await confirm.getByText('Det finns ärenden som väntar i era köer. Hämta eller leverera dem först.').waitFor();
+    await expectNoSeriousAxeFindings(page, 'leave refused');
+    expect((await fetch(`${samform.url}/api/t/krokom/services/uppehall-i-hamtning`)).status).toBe(200);
+
+    expect(pauseLease).toBeDefined();
+    const ack = await apiAsTenant(samform.url, 'krokom', 'POST', `/api/t/krokom/queues/va/items/${pauseLease!.id}/ack`, { leaseId: pauseLease!.leaseId });
+    expect(ack.status).toBe(200);
+    await confirm.getByRole('button', { name: 'Ja, lämna e-tjänsten' }).click();
+    await expect.poll(() => page.locator('[role=status][aria-live=polite]').last().textContent()).toMatch(/Ni har lämnat Uppehåll i sophämtningen/);
+    await entry.getByText('Inte ansluten').waitFor();
+    expect((await fetch(`${samform.url}/api/t/krokom/services/uppehall-i-hamtning`)).status).toBe(404);
   });
 });
