@@ -28,7 +28,7 @@ const api = (tenant: string, path: string): string => `${server.url}/api/t/${ten
 const asKrokom = (path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) =>
   call(api('krokom', path), { ...init, headers: { origin: server.url, cookie: init.cookie ?? krokomAdmin } });
 
-async function putLogo(bytes: Uint8Array, service = FAULT, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+async function putLogo(bytes: Uint8Array<ArrayBuffer>, service = FAULT, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const response = await fetch(api('krokom', `/adoptions/${REGION}/${service}/logo`), {
     method: 'PUT',
     headers: { origin: server.url, cookie: krokomAdmin, 'content-type': 'application/octet-stream', ...headers },
