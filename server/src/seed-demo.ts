@@ -23,6 +23,14 @@ export interface SeedReport {
   users: number;
 }
 
+/**
+ * Shared e-services a demo municipality has not adopted, so an administrator has something to
+ * adopt on a fresh demo (README, "Demo"): Krokom does not offer the region's pause in collection.
+ */
+export const DEMO_NOT_ADOPTED: Readonly<Record<string, readonly string[]>> = {
+  krokom: ['region-jamtland-harjedalen/uppehall-i-hamtning'],
+};
+
 const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: string }> = {
   handlaggare: { suffix: 'handlaggare', role: 'caseworker', title: 'Handläggare' },
   designer: { suffix: 'designer', role: 'designer', title: 'Formgivare' },
@@ -31,7 +39,8 @@ const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: stri
 
 /**
  * Make the store hold the demo: tenants, queues, every e-service of forms/ (a changed file
- * becomes the next version), a 'latest' adoption of every shared e-service by every member,
+ * becomes the next version), a 'latest' adoption of every shared e-service by every member
+ * (but those in DEMO_NOT_ADOPTED) when the seed first publishes it,
  * and demo staff (`{t}.handlaggare`, `{t}.designer`, `{t}.admin`, password `demo-{t}`) and
  * API keys (`demo-key-{t}`). Safe to run on every start: what exists is left as it is.
  */
@@ -59,9 +68,13 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
   }
 
   const collaborations = new Set(forms.tenants.filter((t) => t.kind === 'collaboration').map((t) => t.id));
+  // Only an e-service the seed published for the first time is adopted: a municipality that
+  // left an adoption stays out after the next start.
+  const firstPublished = new Set(report.published.filter((p) => p.endsWith('@1')).map((p) => p.slice(0, -2)));
   for (const { owner, definition } of forms.services) {
-    if (!collaborations.has(owner)) continue;
+    if (!collaborations.has(owner) || !firstPublished.has(`${owner}/${definition.id}`)) continue;
     for (const member of forms.tenants.filter((t) => t.kind === 'municipality' && t.memberOf.includes(owner))) {
+      if (DEMO_NOT_ADOPTED[member.id]?.includes(`${owner}/${definition.id}`)) continue;
       if ((await store.getAdoption(member.id, owner, definition.id)) !== null) continue;
       await store.putAdoption(member.id, { owner, serviceId: definition.id, track: 'latest', overrides: {}, adoptedAt: now });
       report.adoptions++;

@@ -10,6 +10,7 @@ import { createLogger } from './http/create-logger.ts';
 import { seedDemo } from './seed-demo.ts';
 import type { DemoForms } from './seed-demo.ts';
 import { warmValidators } from './services/catalog-service.ts';
+import { RETENTION_SWEEP_MS, sweepExpiredSubmissions } from './services/retention-sweep.ts';
 import { createValidatorCache } from './services/validator-cache.ts';
 import type { ValidatorCache } from './services/validator-cache.ts';
 import { createValidatorModuleCache, warmValidatorModules } from './services/validator-module.ts';
@@ -102,8 +103,16 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   const port = (server.address() as AddressInfo).port;
   const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
 
+  // Retention (issue 5): weed delivered cases past their time, hourly; a failed sweep waits for the next.
+  const sweepDeps = { store, validators, clock: () => new Date(), log: logger };
+  const retention = setInterval(() => {
+    sweepExpiredSubmissions(sweepDeps).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  }, RETENTION_SWEEP_MS);
+  retention.unref();
+
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
+    clearInterval(retention);
     closing ??= new Promise<void>((resolve, reject) => {
       const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
       // A keep-alive connection turns idle when its last request is answered; closing idle

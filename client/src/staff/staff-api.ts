@@ -46,6 +46,8 @@ export function draftValidatorUrl(tenant: string, service: string, revision: str
 export interface PointedError {
   path: string;
   message: string | PublishProblem['message'];
+  /** The message in Swedish and English, where the server has both (adoptions). */
+  messages?: PublishProblem['message'];
   field?: string;
   severity?: 'error' | 'warning';
   keyword?: string;
@@ -135,6 +137,8 @@ export interface PublishImpact {
   follow: string[];
   needsReview: { tenant: string; problems: OverrideProblemView[] }[];
   pinned: { tenant: string; version: number }[];
+  /** Citizen drafts in flight: on the latest published version, and per version. */
+  drafts: { currentVersion: number | null; onCurrent: number; byVersion: { version: number; drafts: number }[] };
 }
 
 const tenantPath = (tenant: string, rest: string): string => `/api/t/${encodeURIComponent(tenant)}${rest}`;
@@ -167,6 +171,21 @@ export const staffApi = {
   adopt: (tenant: string, body: { service: string; track: 'latest' | number; overrides: unknown }) => call<AdoptionView>('POST', tenantPath(tenant, '/adoptions'), body),
   changeAdoption: (tenant: string, service: string, body: { track: 'latest' | number; overrides: unknown }) =>
     call<AdoptionView>('PUT', tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}`), body),
+  leaveAdoption: (tenant: string, service: string) => call<undefined>('DELETE', tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}`)),
+  /** Upload an adoption's logo as raw bytes; answers its sha256. */
+  uploadLogo: async (tenant: string, service: string, file: Blob): Promise<{ sha256: string; type: string; size: number }> => {
+    const response = await fetch(tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}/logo`), {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
+      body: file,
+    }).catch(() => {
+      throw new ApiError(0, 'network', 'The server could not be reached.');
+    });
+    const parsed = (await response.json().catch(() => ({}))) as { code?: string; message?: string; sha256?: string; type?: string; size?: number };
+    if (!response.ok) throw new ApiError(response.status, parsed.code ?? 'error', parsed.message ?? `logo: ${response.status}`);
+    return parsed as { sha256: string; type: string; size: number };
+  },
   queues: (tenant: string) => call<QueueSummary[]>('GET', tenantPath(tenant, '/queues')),
   /** The e-service as residents get it (for an adopted one: the effective definition). */
   publicService: (tenant: string, service: string) => call<ServiceDefinition & { version: number }>('GET', tenantPath(tenant, `/services/${encodeURIComponent(service)}`)),

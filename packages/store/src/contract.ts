@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceVersion } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
+import { describeAdoptionUpkeepContract } from './adoption-upkeep-contract.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
@@ -723,6 +724,7 @@ export function describeStoreContract(
 
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
+    describeAdoptionUpkeepContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

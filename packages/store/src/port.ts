@@ -360,3 +360,58 @@ export type ServiceLifecycleMethods = Pick<
   | 'getServiceStatus'
   | 'listServiceStatuses'
 >;
+
+// Adoption upkeep (issue 5)
+// One section (the interfaces below merge into `NewSubmission`, `Submission` and `Store`):
+// leaving an adoption, its logo, the citizen drafts in flight on a version, and retention.
+
+/** The image types an adoption's logo may have (never SVG: it can carry script). */
+export type LogoType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+/** A municipality's logo for one adopted e-service; its type was sniffed from the bytes. */
+export interface AdoptionLogo {
+  type: LogoType;
+  /** SHA-256 hex of the bytes: the logo's name in its address, so it may be cached for good. */
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** How many unexpired citizen drafts started on one version. */
+export interface DraftCount {
+  version: number;
+  drafts: number;
+}
+
+export interface NewSubmission {
+  /** ISO time after which the submission may be weeded once delivered (gallring); absent: kept until a person deletes it. */
+  retainUntil?: string;
+}
+
+export interface Store {
+  /** Delete the tenant's adoption of `owner/serviceId` and its logo; true when there was one. */
+  deleteAdoption(tenant: string, owner: string, serviceId: string): Promise<boolean>;
+  /** Insert or replace the logo of the tenant's adoption of `owner/serviceId`. */
+  putAdoptionLogo(tenant: string, owner: string, serviceId: string, logo: AdoptionLogo): Promise<void>;
+  /** The logo of the tenant's adoption of `owner/serviceId`, or null. */
+  getAdoptionLogo(tenant: string, owner: string, serviceId: string): Promise<AdoptionLogo | null>;
+  /** The tenant's cases of `owner/serviceId` still waiting in a queue: pending, leased or dead (not acked). */
+  countWaitingSubmissions(tenant: string, owner: string, serviceId: string): Promise<number>;
+  /**
+   * Unexpired citizen drafts of the e-service `owner/serviceId` per version, ascending, in any
+   * municipality: sessions whose `data.drafts` maps keys to `{ owner, serviceId, version }`
+   * (see server/src/pages/citizen-record.ts). Versions without drafts are left out.
+   */
+  countCitizenDrafts(owner: string, serviceId: string, now: Date): Promise<DraftCount[]>;
+  /**
+   * Weed the tenant's delivered submissions whose `retainUntil <= now`: acked ones only, never
+   * one still pending, leased or dead. Each goes with its attachments and idempotency key, as in
+   * `deleteSubmissionWithAttachments`; at most `limit` (default 500) per call. The number deleted.
+   */
+  deleteExpiredSubmissions(tenant: string, now: Date, limit?: number): Promise<number>;
+}
+
+/** The part of the port that keeps adoptions up (issue 5). */
+export type AdoptionUpkeepMethods = Pick<
+  Store,
+  'deleteAdoption' | 'putAdoptionLogo' | 'getAdoptionLogo' | 'countWaitingSubmissions' | 'countCitizenDrafts' | 'deleteExpiredSubmissions'
+>;

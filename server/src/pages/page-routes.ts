@@ -14,6 +14,8 @@ import { queryLimit } from '../http/query-limit.ts';
 import { pathParam } from '../http/path-param.ts';
 import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
+import { adoptionThemeOf, pageTheme, themeHash, themeLogo, themeStylesheet } from '../services/adoption-theme-service.ts';
+import type { PageTheme } from '../services/adoption-theme-service.ts';
 import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
 import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
@@ -55,7 +57,7 @@ export function pageRoutes(deps: PageDeps): Router {
   const router = Router();
   router.use(queryLimit, samePagePosts(deps.allowedOrigins));
 
-  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator } = {}): void => {
+  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator; theme?: PageTheme } = {}): void => {
     const withAnswers = state.page === 'service' || state.page === 'receipt';
     // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
     res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
@@ -63,7 +65,16 @@ export function pageRoutes(deps: PageDeps): Router {
     res
       .status(options.status ?? 200)
       .type('html')
-      .send(deps.shell.render({ locale: state.locale, title: titleOf(state), body: renderPage(state, options.validator), state, formPage: state.page === 'service' }));
+      .send(
+        deps.shell.render({
+          locale: state.locale,
+          title: titleOf(state),
+          body: renderPage(state, options.validator),
+          state,
+          formPage: state.page === 'service',
+          ...(options.theme === undefined ? {} : { theme: shellTheme(options.theme, state.locale) }),
+        }),
+      );
   };
   const base = (req: Request) => ({ locale: localeOf(req), href: req.originalUrl });
 
@@ -76,7 +87,11 @@ export function pageRoutes(deps: PageDeps): Router {
 
   const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState): Promise<void> => {
     const validator = await deps.validators.get(form.version);
-    send(req, res, { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: form.service, form: formState }, validator ? { validator } : {});
+    const theme = await pageTheme(deps.services(res), form.tenant, form.version.owner, form.version.serviceId);
+    send(req, res, { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: form.service, form: formState }, {
+      ...(validator ? { validator } : {}),
+      ...(theme ? { theme } : {}),
+    });
   };
 
   const serviceRoute = (req: Request, form: OpenForm, options: { step?: number; returnToReview?: boolean } = {}) =>
@@ -189,18 +204,51 @@ export function pageRoutes(deps: PageDeps): Router {
     if (!kept || !version) throw new NotFoundError('receipt-not-found', 'There is no such receipt in this browser.');
     await record.save();
     const { id, receivedAt, queue } = kept;
+    const theme = await pageTheme(services, tenant, kept.owner, kept.serviceId);
     send(req, res, {
       ...base(req),
       page: 'receipt',
       tenant: { id: tenant.id, name: tenant.name },
       service: { ...version.definition, version: version.version, owner: version.owner, shared: version.owner !== tenant.id },
       receipt: { id, reference, receivedAt, version: kept.version, queue },
-    });
+    }, theme ? { theme } : {});
+  });
+
+  // An adopted e-service's theme (issue 5): a stylesheet named by the theme's hash, cached for
+  // good under that name (any other name gets the current one, revalidated), and its logo.
+  router.get('/t/:tenant/e/:service/tema/:file', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const { version } = await resolveService(services, tenant, serviceId);
+    const theme = await adoptionThemeOf(services, tenant, version.owner, version.serviceId);
+    if (theme === null) throw new NotFoundError('theme-not-found', 'This e-service has no theme of its own.');
+    const current = pathParam(req, 'file') === `${themeHash(theme)}.css`;
+    res.setHeader('Cache-Control', current ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.type('text/css; charset=utf-8').send(themeStylesheet(theme));
+  });
+
+  router.get('/t/:tenant/e/:service/logotyp/:sha256', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const { version } = await resolveService(services, tenant, serviceId);
+    const logo = await themeLogo(services, tenant, version.owner, version.serviceId, pathParam(req, 'sha256'));
+    if (logo === null) throw new NotFoundError('logo-not-found', 'There is no such logo.');
+    // Named by its hash: the same address is always the same bytes. nosniff comes with the page headers.
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.type(logo.type).send(Buffer.from(logo.bytes.buffer, logo.bytes.byteOffset, logo.bytes.byteLength));
   });
 
   router.use(pageNotFound(deps, send));
   router.use(pageErrors(send, base));
   return router;
+}
+
+function shellTheme(theme: PageTheme, locale: string): { stylesheet: string; logo?: { src: string; alt: string } } {
+  if (theme.logo === undefined) return { stylesheet: theme.stylesheet };
+  return { stylesheet: theme.stylesheet, logo: { src: theme.logo.src, alt: theme.logo.alt[locale] ?? theme.logo.alt.sv } };
 }
 
 function latestReceipt(data: CitizenData, tenant: string, service: string): string | undefined {

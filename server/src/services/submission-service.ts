@@ -7,6 +7,7 @@ import { checkAttachmentRefs } from './attachment-service.ts';
 import { resolveService, versionAsServed } from './catalog-service.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
+import { retainUntil } from './retention-sweep.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 
@@ -88,6 +89,8 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
     throw error;
   }
 
+  // Issue 5: when the delivered case may be weeded, fixed at receipt (ADR 0011).
+  const keepUntil = await retainUntil(deps, tenant, version, now);
   for (let attempt = 1; ; attempt++) {
     try {
       const { submission } = await deps.store.acceptSubmission(
@@ -102,6 +105,7 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
           queue,
           locale: input.locale,
           data,
+          retainUntil: keepUntil,
           ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
         },
         idempotency,

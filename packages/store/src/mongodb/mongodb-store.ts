@@ -37,6 +37,8 @@ import { queueItemService } from '../queue-item-service.ts';
 import { duplicateKeyFields, translateMongoError } from './translate-mongo-error.ts';
 import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
+import { mongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
+import type { MongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import { literalString as str, literalInt as int } from './literal.ts';
@@ -59,6 +61,8 @@ interface SubmissionDoc {
   /** Present only on submissions sent with an `Idempotency-Key`. */
   idempotencyKey?: string;
   fingerprint?: string;
+  /** Present only when the case may be weeded once delivered (issue 5). */
+  retainUntil?: Date;
 }
 interface StaffDoc {
   _id: string; username: string; displayName: string; passwordHash: string;
@@ -99,8 +103,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const collections = collectionsOf(db);
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle);
+    const upkeep = mongoAdoptionUpkeep(db, runTranslated, attachments.methods.deleteSubmissionWithAttachments);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle, upkeep);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -161,7 +166,13 @@ async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle): Store {
+function createMongoStore(
+  client: MongoClient,
+  c: Collections,
+  attachments: MongoAttachments,
+  lifecycle: MongoServiceLifecycle,
+  upkeep: MongoAdoptionUpkeep,
+): Store {
   let closed = false;
   const run = runTranslated;
 
@@ -438,6 +449,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 
     ...attachments.methods,
     ...lifecycle.methods,
+    ...upkeep.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
@@ -491,6 +503,10 @@ function toSubmissionDoc(tenant: string, s: NewSubmission, idempotency?: Idempot
     leaseId: null,
     leaseUntil: null,
   };
+  if (s.retainUntil !== undefined) {
+    doc.retainUntil = new Date(s.retainUntil);
+    if (Number.isNaN(doc.retainUntil.getTime())) throw new TypeError(`Submission retainUntil is not a time: ${s.retainUntil}`);
+  }
   if (idempotency) {
     doc.idempotencyKey = str(idempotency.key);
     doc.fingerprint = str(idempotency.fingerprint);
@@ -535,6 +551,7 @@ function toSubmission(doc: SubmissionDoc): Submission {
     locale: doc.locale,
     data: doc.data,
     tenant: doc.tenant,
+    ...(doc.retainUntil === undefined ? {} : { retainUntil: doc.retainUntil.toISOString() }),
   };
 }
 

@@ -148,4 +148,20 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE service_versions ADD COLUMN published_by TEXT;
   `,
+  // Issue 5: when a delivered case may be weeded, and the logos of adoptions.
+  `
+  ALTER TABLE submissions ADD COLUMN retain_until_ms INTEGER;
+  CREATE INDEX submissions_by_retention ON submissions (tenant, retain_until_ms) WHERE retain_until_ms IS NOT NULL;
+  CREATE INDEX submissions_by_service ON submissions (tenant, service_owner, service_id, status);
+
+  CREATE TABLE adoption_logos (
+    tenant TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (tenant, owner, service_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

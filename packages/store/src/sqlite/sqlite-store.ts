@@ -25,6 +25,7 @@ import { checkOwner } from '../check-owner.ts';
 import { queueItemService } from '../queue-item-service.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
+import { sqliteAdoptionUpkeep } from './sqlite-adoption-upkeep.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
 
@@ -39,7 +40,7 @@ interface QueueRow { id: string; name: string; delivery: string }
 interface SubmissionRow {
   tenant: string; id: string; reference: string; service_owner: string; service_id: string; version: number;
   received_at: string; queue: string; locale: string; data: string; status: QueueItemStatus; attempts: number;
-  lease_id: string | null; lease_until: number | null;
+  lease_id: string | null; lease_until: number | null; retain_until_ms: number | null;
 }
 interface IdempotencyRow { fingerprint: string; submission_id: string }
 interface StaffRow {
@@ -133,6 +134,7 @@ function createSqliteStore(db: Database.Database): Store {
     locale: row.locale,
     data: JSON.parse(row.data) as Json,
     tenant: row.tenant,
+    ...(row.retain_until_ms === null ? {} : { retainUntil: new Date(row.retain_until_ms).toISOString() }),
   });
   const toQueueItem = (row: SubmissionRow): QueueItem => ({
     id: row.id,
@@ -317,6 +319,7 @@ function createSqliteStore(db: Database.Database): Store {
 
     ...attachments.methods,
     ...lifecycle,
+    ...sqliteAdoptionUpkeep(db, run, commit),
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
@@ -376,8 +379,8 @@ function prepareStatements(db: Database.Database) {
     ),
 
     insertSubmission: db.prepare(
-      `INSERT INTO submissions (tenant, id, reference, service_owner, service_id, version, received_at, queue, locale, data, status, attempts)
-       VALUES (@tenant, @id, @reference, @service_owner, @service_id, @version, @received_at, @queue, @locale, @data, 'pending', 0)`,
+      `INSERT INTO submissions (tenant, id, reference, service_owner, service_id, version, received_at, queue, locale, data, status, attempts, retain_until_ms)
+       VALUES (@tenant, @id, @reference, @service_owner, @service_id, @version, @received_at, @queue, @locale, @data, 'pending', 0, @retain_until_ms)`,
     ),
     getSubmission: db.prepare('SELECT * FROM submissions WHERE tenant = ? AND id = ?'),
     getIdempotency: db.prepare('SELECT fingerprint, submission_id FROM idempotency_keys WHERE tenant = ? AND key = ?'),
@@ -463,7 +466,15 @@ function submissionParams(tenant: string, s: NewSubmission) {
     queue: s.queue,
     locale: s.locale,
     data: JSON.stringify(s.data),
+    retain_until_ms: retainUntilMs(s.retainUntil),
   };
+}
+
+function retainUntilMs(retainUntil: string | undefined): number | null {
+  if (retainUntil === undefined) return null;
+  const ms = Date.parse(retainUntil);
+  if (Number.isNaN(ms)) throw new TypeError(`Submission retainUntil is not a time: ${retainUntil}`);
+  return ms;
 }
 
 function optional<R, T>(row: R | undefined, map: (row: R) => T): T | null {
