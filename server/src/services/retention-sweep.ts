@@ -2,7 +2,7 @@ import type { AdoptionOverrides, ServiceVersion } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import type { ServiceDeps } from './service-deps.ts';
 
-/** Days a delivered case is kept on the platform when nothing else is decided (ADR 0011). */
+/** Days a delivered case is kept on the platform when nothing else is decided (ADR 0013). */
 export const DEFAULT_RETENTION_DAYS = 365;
 /** How often the server weeds (an hour): retention is counted in days, so an hour late is nothing. */
 export const RETENTION_SWEEP_MS = 60 * 60 * 1000;

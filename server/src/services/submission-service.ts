@@ -89,7 +89,7 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
     throw error;
   }
 
-  // Issue 5: when the delivered case may be weeded, fixed at receipt (ADR 0011).
+  // Issue 5: when the delivered case may be weeded, fixed at receipt (ADR 0013).
   const keepUntil = await retainUntil(deps, tenant, version, now);
   for (let attempt = 1; ; attempt++) {
     try {
