@@ -8,6 +8,7 @@ import type { ServiceVersion } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
+import { describeCaseContract } from './case-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -723,6 +724,7 @@ export function describeStoreContract(
 
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
+    describeCaseContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

@@ -37,6 +37,8 @@ import { queueItemService } from '../queue-item-service.ts';
 import { duplicateKeyFields, translateMongoError } from './translate-mongo-error.ts';
 import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
+import { mongoCases } from './mongodb-cases.ts';
+import type { MongoCases } from './mongodb-cases.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 
@@ -98,8 +100,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const collections = collectionsOf(db);
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle);
+    const cases = mongoCases(db, runTranslated);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), cases.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle, cases);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -160,7 +163,7 @@ async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle): Store {
+function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle, cases: MongoCases): Store {
   let closed = false;
   const run = runTranslated;
 
@@ -437,6 +440,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 
     ...attachments.methods,
     ...lifecycle.methods,
+    ...cases.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
