@@ -9,6 +9,7 @@ import { ANONYMOUS } from '../auth/actor.ts';
 import { logOf, tenantOf } from '../http/request-context.ts';
 import { isCrossSite } from '../http/same-origin.ts';
 import { pathParam } from '../http/path-param.ts';
+import { caseByStatusToken, citizenCaseStatus } from '../services/case-status-service.ts';
 import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { listTenants, requireTenant } from '../services/tenant-service.ts';
@@ -51,7 +52,7 @@ export function pageRoutes(deps: PageDeps): Router {
   router.use(samePagePosts(deps.allowedOrigins));
 
   const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator } = {}): void => {
-    const withAnswers = state.page === 'service' || state.page === 'receipt';
+    const withAnswers = state.page === 'service' || state.page === 'receipt' || state.page === 'status';
     // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
     res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
     res.setHeader('Vary', 'Cookie');
@@ -183,13 +184,25 @@ export function pageRoutes(deps: PageDeps): Router {
     if (!kept || !version) throw new NotFoundError('receipt-not-found', 'There is no such receipt in this browser.');
     await record.save();
     const { id, receivedAt, queue } = kept;
+    // Issue 7: the receipt shows where the case is now, and the link to follow it.
+    const found = await services.store.getCase(tenant.id, id);
     send(req, res, {
       ...base(req),
       page: 'receipt',
       tenant: { id: tenant.id, name: tenant.name },
       service: { ...version.definition, version: version.version, owner: version.owner, shared: version.owner !== tenant.id },
       receipt: { id, reference, receivedAt, version: kept.version, queue },
+      ...(found ? { caseStatus: await citizenCaseStatus(services, tenant, found) } : {}),
     });
+  });
+
+  // Issue 7: the status link. The token is the key (no login); an unknown one is a plain 404.
+  router.get('/t/:tenant/status/:token', async (req, res) => {
+    const services = deps.services(res);
+    const tenant = await requireTenant(services, pathParam(req, 'tenant'));
+    const { version, status } = await caseByStatusToken(services, tenant, pathParam(req, 'token'));
+    res.setHeader('X-Robots-Tag', 'noindex');
+    send(req, res, { ...base(req), page: 'status', tenant: { id: tenant.id, name: tenant.name }, service: { title: version.definition.title }, status });
   });
 
   router.use(pageNotFound(deps, send));
