@@ -117,6 +117,8 @@ describe('a case worker works an idea', () => {
     const claimed = await call(api(`/cases/${idea.id}/claim`), { method: 'POST', headers: as(staff.own) });
     expect(claimed.status).toBe(200);
     expect(claimed.body.assignee.name).toMatch(/Handläggare/);
+    expect(claimed.body.yours).toBe(true);
+    expect((await call(api(`/cases/${idea.id}`), { headers: as(staff.admin) })).body.yours).toBe(false);
     expect(claimed.body.events).toHaveLength(1);
     const again = await call(api(`/cases/${idea.id}/claim`), { method: 'POST', headers: as(staff.own) });
     expect(again.body.events).toHaveLength(1);

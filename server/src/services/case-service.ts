@@ -46,6 +46,8 @@ export interface CaseView extends CaseListItem {
   workflow: WorkflowStatus[];
   /** Stop ids the case may move to now. */
   moves: string[];
+  /** True when the asking case worker holds the case. */
+  yours: boolean;
   events: StaffCaseEvent[];
 }
 
@@ -154,7 +156,7 @@ async function requireCase(deps: ServiceDeps, actor: Actor, tenant: Tenant, case
   return { staff: authorizeCaseWork(actor, tenant.id, access, found.queue), found };
 }
 
-async function caseView(deps: ServiceDeps, tenant: Tenant, found: CaseRecord): Promise<CaseView> {
+async function caseView(deps: ServiceDeps, tenant: Tenant, found: CaseRecord, userId: string): Promise<CaseView> {
   const [version, events] = await Promise.all([
     versionAsServed(deps, tenant, found.serviceOwner, found.serviceId, found.version),
     deps.store.listCaseEvents(tenant.id, found.id),
@@ -170,14 +172,15 @@ async function caseView(deps: ServiceDeps, tenant: Tenant, found: CaseRecord): P
     definition: version.definition,
     workflow,
     moves: allowedMoves(workflow, found.case.status).map((s) => s.id),
+    yours: found.case.assignee === userId,
     events: await Promise.all(events.map(async (e) => ({ ...e, byName: await nameOf(e.by) }))),
   };
 }
 
 /** One case with its answers, the version the citizen used, the allowed moves and the history. */
 export async function getCaseView(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; caseId: string }): Promise<CaseView> {
-  const { found } = await requireCase(deps, actor, input.tenant, input.caseId, 'read');
-  return caseView(deps, input.tenant, found);
+  const { staff, found } = await requireCase(deps, actor, input.tenant, input.caseId, 'read');
+  return caseView(deps, input.tenant, found, staff.userId);
 }
 
 /** The case's events, oldest first. */
@@ -227,5 +230,5 @@ export async function changeCase(deps: ServiceDeps, actor: Actor, input: { tenan
   }
   const recorded = await deps.store.recordCaseEvent(input.tenant.id, found.id, { ...event, at: deps.clock().toISOString(), by: staff.userId });
   deps.log.info({ caseId: found.id, event: event.kind, seq: recorded.event?.seq }, 'case changed');
-  return caseView(deps, input.tenant, recorded.case);
+  return caseView(deps, input.tenant, recorded.case, staff.userId);
 }
