@@ -120,6 +120,7 @@ describe('a case worker moves the idea along the journey and the citizen follows
       expect.stringContaining('Tog ärendet'),
     ]);
     await expectNoSeriousAxeFindings(staff, 'case after changes');
+    if (process.env.SHOTS) await staff.screenshot({ path: `${process.env.SHOTS}/case-1280.png`, fullPage: true });
   });
 
   it("when the citizen opens the status link, then it shows both stops and both messages, but not the case worker's note", async () => {
@@ -139,6 +140,16 @@ describe('a case worker moves the idea along the journey and the citizen follows
     await page.getByRole('heading', { level: 1, name: `Case ${reference}` }).waitFor();
     expect(await page.locator('[aria-current="step"]').textContent()).toContain('Decision');
     await fresh.close();
+
+    // Without JavaScript the status link works the same: the page is the server's.
+    const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const noScript = await plain.newPage();
+    await noScript.goto(`${samform.url}${statusHref}`);
+    expect(await noScript.locator('h1').textContent()).toBe(`Ärende ${reference}`);
+    expect(await noScript.locator('.sf-timeline').textContent()).toContain('Ledningsgruppen beslutar i juni.');
+    expect(await noScript.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (process.env.SHOTS) await noScript.screenshot({ path: `${process.env.SHOTS}/status-320.png`, fullPage: true });
+    await plain.close();
 
     // The citizen's own receipt follows too.
     await citizen.reload();

@@ -101,3 +101,19 @@ describe('the citizen follows the case', () => {
     expect(await page.text()).toContain('Sidan finns inte');
   });
 });
+
+describe('an idea that leaves the journey', () => {
+  it('when the idea is declined at the decision, then the status page shows the stops it passed and the exit, not the stops ahead', async () => {
+    const sent = await sendIdea();
+    const token = (await server.store.getCase('ostersund', sent.id))!.case.statusToken;
+    const fresh = stateOf(await (await fetch(`${server.url}/t/ostersund/status/${token}`)).text());
+    expect(fresh.status.stops.map((s: { id: string; state: string }) => `${s.id}:${s.state}`)).toEqual([
+      'received:current', 'investigating:ahead', 'decision:ahead', 'project-prepared:ahead', 'project-running:ahead', 'reality:ahead', 'evaluated:ahead', 'simpler-everyday:ahead',
+    ]);
+    await change(sent.id, 'status', { to: 'investigating' });
+    await change(sent.id, 'status', { to: 'declined', message: 'Idén finns redan som tjänst.' });
+    const declined = stateOf(await (await fetch(`${server.url}/t/ostersund/status/${token}`)).text());
+    expect(declined.status.stops.map((s: { id: string; state: string }) => `${s.id}:${s.state}`)).toEqual(['received:passed', 'investigating:passed', 'declined:current']);
+    expect(declined.status.current).toMatchObject({ id: 'declined', final: true });
+  });
+});

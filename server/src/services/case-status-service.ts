@@ -1,6 +1,7 @@
 import { NotFoundError, workflowOf } from '@samform/model';
 import type { CitizenCaseEvent, CitizenCaseStatus, CitizenStop } from '@samform/model';
-import type { CaseRecord, Tenant } from '@samform/store';
+import type { WorkflowStatus } from '@samform/model';
+import type { CaseEvent, CaseRecord, Tenant } from '@samform/store';
 import { versionAsServed } from './catalog-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -19,12 +20,8 @@ export async function citizenCaseStatus(deps: ServiceDeps, tenant: Tenant, found
   ]);
   const workflow = workflowOf(version?.definition ?? {});
   const titleOf = (id: string) => workflow.find((s) => s.id === id)?.title ?? { sv: id };
-  const currentIndex = workflow.findIndex((s) => s.id === found.case.status);
   const current = { id: found.case.status, title: titleOf(found.case.status), final: found.case.closed };
-  const stops: CitizenStop[] = workflow
-    .map((stop, index) => ({ stop, index }))
-    .filter(({ stop }) => stop.final !== true || stop.id === current.id)
-    .map(({ stop, index }) => ({ id: stop.id, title: stop.title, state: index === currentIndex ? 'current' : index < currentIndex ? 'passed' : 'ahead' }));
+  const stops = journeyStops(workflow, current.id, events);
   const first = workflow[0];
   const history: CitizenCaseEvent[] = [{ kind: 'status', at: found.receivedAt, title: first?.title ?? titleOf(found.case.status) }];
   for (const event of events) {
@@ -40,4 +37,22 @@ export async function caseByStatusToken(deps: ServiceDeps, tenant: Tenant, token
   const version = found ? await versionAsServed(deps, tenant, found.serviceOwner, found.serviceId, found.version) : null;
   if (!found || !version) throw new NotFoundError('case-not-found', 'There is no case behind this link.');
   return { found, version, status: await citizenCaseStatus(deps, tenant, found) };
+}
+
+/**
+ * The journey as the citizen sees it: the stops up to the first final one (the idea journey's
+ * "a simpler everyday life", the default workflow's "closed"). A case that left the journey at
+ * another final stop ("the idea does not go ahead") shows the stops it passed, then that exit.
+ */
+function journeyStops(workflow: readonly WorkflowStatus[], currentId: string, events: readonly CaseEvent[]): CitizenStop[] {
+  const end = workflow.findIndex((stop) => stop.final === true);
+  const main = end < 0 ? [...workflow] : workflow.slice(0, end + 1);
+  const at = main.findIndex((stop) => stop.id === currentId);
+  if (at >= 0) return main.map((stop, index) => ({ id: stop.id, title: stop.title, state: index < at ? 'passed' : index === at ? 'current' : 'ahead' }));
+  const visited = new Set([workflow[0]?.id, ...events.flatMap((e) => (e.kind === 'status' ? [e.to] : []))]);
+  const exit = workflow.find((stop) => stop.id === currentId);
+  return [
+    ...main.filter((stop) => visited.has(stop.id)).map((stop): CitizenStop => ({ id: stop.id, title: stop.title, state: 'passed' })),
+    { id: currentId, title: exit?.title ?? { sv: currentId }, state: 'current' },
+  ];
 }

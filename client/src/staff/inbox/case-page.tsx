@@ -58,7 +58,7 @@ export function CasePage({ tenant, caseId, locale }: { tenant: string; caseId: s
   return (
     <div className="in-page in-case">
       <p>
-        <StaffLink href={staffHref({ name: 'queue', tenant, queue: view.queue }, locale)}>{t.toInbox}</StaffLink>
+        <StaffLink href={staffHref({ name: 'queue', tenant, queue: view.queue }, locale)}>{t.toQueue}</StaffLink>
       </p>
       <p className="sf-caption">{localText(view.service.title, locale)}</p>
       <PageHeading>{t.caseTitle(view.reference)}</PageHeading>
