@@ -21,6 +21,7 @@ import { adoptionRoutes } from './routes/adoption-routes.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { adminServiceRoutes } from './routes/admin-service-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { caseRoutes } from './routes/case-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): Express {
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
+  tenantApi.use(caseRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
   app.use('/api', api);

@@ -1,4 +1,4 @@
-import type { EffectiveService, SubmissionError } from '@samform/model';
+import type { CitizenCaseStatus, EffectiveService, LocalText, SubmissionError } from '@samform/model';
 import type { Answers, Receipt } from '@samform/renderer';
 import type { ServiceSummary, TenantSummary } from './api.ts';
 
@@ -28,7 +28,8 @@ export type PageState = PageBase &
     | { page: 'tenant'; tenant: string; tenants: TenantSummary[]; services: ServiceSummary[] }
     | { page: 'accessibility' }
     | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState }
-    | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt }
+    | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt; caseStatus?: CitizenCaseStatus }
+    | { page: 'status'; tenant: { id: string; name: string }; service: { title: LocalText }; status: CitizenCaseStatus }
     | { page: 'problem'; status: number; retryAfterSeconds?: number }
   );
 

@@ -43,6 +43,8 @@ export function titleOf(state: PageState): string {
       });
     case 'receipt':
       return pageTitle([t.receipt, text(state.service.title, state.locale), state.tenant.name, site], { locale: state.locale });
+    case 'status':
+      return pageTitle([t.caseTitle(state.status.reference), text(state.service.title, state.locale), state.tenant.name, site], { locale: state.locale });
     case 'problem':
       return pageTitle([state.status === 404 ? t.notFound : state.status === 429 ? t.tooMany : t.error, site], { locale: state.locale });
   }

@@ -10,11 +10,15 @@ import { staffText } from './staff-text.ts';
 import { designTenants } from './design-tenants.ts';
 import { TenantChoicePage } from './tenant-choice-page.tsx';
 import { SessionTimeout } from '../session/session-timeout.tsx';
+import { caseTenants } from './inbox/case-tenants.ts';
+import { inboxText } from './inbox/inbox-text.ts';
 
 // The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
 // The shared e-services view previews with the renderer too.
 const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'));
+// The inbox (issue 7) lays answers out with the renderer too.
+const InboxViews = lazy(() => import('./inbox/inbox-views.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -49,7 +53,7 @@ export function StaffApp() {
   };
 
   const tenantName = (id: string): string => tenants.find((tenant) => tenant.id === id)?.name ?? id;
-  const currentTenant = route.name === 'services' || route.name === 'designer' || route.name === 'shared' ? route.tenant : undefined;
+  const currentTenant = route.name === 'not-found' || route.name === 'home' ? undefined : route.tenant;
   const switchTo = (to: 'sv' | 'en') => `${location.pathname}${to === 'en' ? '?lang=en' : ''}`;
 
   return (
@@ -134,20 +138,29 @@ function RoutedView({
   tenants: TenantSummary[];
 }) {
   const own = designTenants(user);
+  const cases = caseTenants(user.tenantRoles);
+  // One organisation: the start is its e-services, or its inbox for a case worker who designs nothing.
   const only = own.length === 1 ? own[0] : undefined;
+  const onlyInbox = own.length === 0 && cases.length === 1 ? cases[0] : undefined;
   // Only a municipality's administrators adopt shared e-services.
   const canAdopt = (tenant: string): boolean => (user.tenantRoles[tenant] ?? []).includes('admin') && tenants.find((x) => x.id === tenant)?.kind === 'municipality';
   useEffect(() => {
     // One organisation: the start is its list.
     if (route.name === 'home' && only !== undefined) navigate(staffHref({ name: 'services', tenant: only }, locale), { replace: true });
-  }, [route.name, only, locale]);
+    else if (route.name === 'home' && onlyInbox !== undefined) navigate(staffHref({ name: 'inbox', tenant: onlyInbox }, locale), { replace: true });
+  }, [route.name, only, onlyInbox, locale]);
 
   switch (route.name) {
     case 'home':
-      return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={own} tenantName={tenantName} />;
+      return only !== undefined || onlyInbox !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={own} tenantName={tenantName} />;
     case 'services':
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
-      return <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} canAdopt={canAdopt(route.tenant)} />;
+      return (
+        <>
+          {cases.includes(route.tenant) ? <TenantNav tenant={route.tenant} locale={locale} designs current="services" /> : null}
+          <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} canAdopt={canAdopt(route.tenant)} />
+        </>
+      );
     case 'shared':
       if (!canAdopt(route.tenant)) return <NotFound locale={locale} />;
       return (
@@ -162,9 +175,48 @@ function RoutedView({
           <DesignerPage key={`${route.tenant}/${route.service}`} tenant={route.tenant} tenantName={tenantName(route.tenant)} service={route.service} locale={locale} tenants={tenants} />
         </Suspense>
       );
+    case 'inbox':
+    case 'queue':
+    case 'case':
+      if (!cases.includes(route.tenant)) return <NotFound locale={locale} />;
+      return (
+        <>
+          <TenantNav tenant={route.tenant} locale={locale} designs={own.includes(route.tenant)} current="inbox" />
+          <Suspense fallback={<Loading locale={locale} />}>
+            <InboxViews
+              view={route.name === 'inbox' ? { name: 'inbox' } : route.name === 'queue' ? { name: 'queue', queue: route.queue } : { name: 'case', caseId: route.caseId }}
+              tenant={route.tenant}
+              tenantName={tenantName(route.tenant)}
+              locale={locale}
+            />
+          </Suspense>
+        </>
+      );
     case 'not-found':
       return <NotFound locale={locale} />;
   }
+}
+
+/** Between a tenant's e-services and its inbox, for someone who may use both. */
+function TenantNav({ tenant, locale, designs, current }: { tenant: string; locale: string; designs: boolean; current: 'services' | 'inbox' }) {
+  const t = inboxText(locale);
+  if (!designs) return null;
+  return (
+    <nav aria-label={t.sections} className="st-tenant-nav">
+      <ul>
+        <li>
+          <StaffLink href={staffHref({ name: 'services', tenant }, locale)} {...(current === 'services' ? { current: true } : {})}>
+            {t.eServices}
+          </StaffLink>
+        </li>
+        <li>
+          <StaffLink href={staffHref({ name: 'inbox', tenant }, locale)} {...(current === 'inbox' ? { current: true } : {})}>
+            {t.inbox}
+          </StaffLink>
+        </li>
+      </ul>
+    </nav>
+  );
 }
 
 function NotFound({ locale }: { locale: string }) {

@@ -143,5 +143,6 @@ export type EffectiveService = ServiceDefinition & {
 export const DEFAULT_WORKFLOW: WorkflowStatus[] = [
   { id: 'received', title: { sv: 'Mottaget', en: 'Received' } },
   { id: 'in-progress', title: { sv: 'Under handläggning', en: 'In progress' } },
+  { id: 'decided', title: { sv: 'Beslut fattat', en: 'Decided' } },
   { id: 'closed', title: { sv: 'Avslutat', en: 'Closed' }, final: true },
 ];

@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
 import { describeAdoptionUpkeepContract } from './adoption-upkeep-contract.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
+import { describeCaseContract } from './case-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -725,6 +726,7 @@ export function describeStoreContract(
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
     describeAdoptionUpkeepContract(() => store);
+    describeCaseContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

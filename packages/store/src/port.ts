@@ -415,3 +415,96 @@ export type AdoptionUpkeepMethods = Pick<
   Store,
   'deleteAdoption' | 'putAdoptionLogo' | 'getAdoptionLogo' | 'countWaitingSubmissions' | 'countCitizenDrafts' | 'deleteExpiredSubmissions'
 >;
+// Cases and their events (issue 7)
+// One section (the interface below merges into `Store`): every accepted submission is a case
+// with a stop on its e-service's workflow, an assignee, and an append-only list of events.
+
+/** What happened on a case, as a case worker records it. */
+export type CaseEventInput =
+  /** Moved from one workflow stop to another, with an optional message to the citizen. */
+  | { kind: 'status'; from: string; to: string; final: boolean; message?: string }
+  /** An internal note: never shown to the citizen. */
+  | { kind: 'note'; text: string }
+  /** A message to the citizen. */
+  | { kind: 'message'; text: string }
+  /** The recording staff member took the case. */
+  | { kind: 'claim' }
+  /** The case was released (by its assignee or a colleague). */
+  | { kind: 'unclaim' };
+
+/** A recorded case event: `seq` counts from 1 per case; `by` is the staff user id. */
+export type CaseEvent = CaseEventInput & { seq: number; at: string; by: string };
+
+/** The kinds of case event. */
+export type CaseEventKind = CaseEvent['kind'];
+
+/** Where a case stands. */
+export interface CaseState {
+  /** The id of its current workflow stop. */
+  status: string;
+  /** True at a final stop. */
+  closed: boolean;
+  /** The staff user id of the case worker who claimed it, or null. */
+  assignee: string | null;
+  /** Unguessable; the citizen's status link carries it. */
+  statusToken: string;
+  /** ISO time of the last event (the time of receipt before any). */
+  updatedAt: string;
+}
+
+/** A case: the submission with its state. */
+export type CaseRecord = Submission & { case: CaseState };
+
+/** A case as a list shows it: no answers. */
+export type CaseSummary = Omit<Submission, 'data' | 'locale'> & { case: CaseState };
+
+/** Filters and paging of a queue's case list; `assignee: null` is "not claimed". */
+export interface CaseListOptions {
+  status?: string;
+  assignee?: string | null;
+  /** Only cases not at a final stop (true) or only closed ones (false). */
+  open?: boolean;
+  /** At most this many (default 50). */
+  limit?: number;
+  /** Skip this many first. */
+  offset?: number;
+}
+
+/** Open cases of one queue: all, not claimed, and claimed by the asking user. */
+export interface OpenCaseCounts {
+  queue: string;
+  open: number;
+  unassigned: number;
+  mine: number;
+}
+
+export interface Store {
+  /**
+   * The case of a submission. `acceptSubmission` opens it in the same atomic write, at the
+   * first stop of the version's workflow (`received` when it has none), with a new status token.
+   */
+  getCase(tenant: string, submissionId: string): Promise<CaseRecord | null>;
+  /** The case whose status link carries `token`, or null (another tenant's token is not found). */
+  findCaseByStatusToken(tenant: string, token: string): Promise<CaseRecord | null>;
+  /** A queue's cases, oldest `receivedAt` first, with the number matching the filters. */
+  listCases(tenant: string, queueId: string, options?: CaseListOptions): Promise<{ total: number; cases: CaseSummary[] }>;
+  /** Open-case counts of each of the tenant's queues that has cases, sorted by queue id. */
+  countOpenCases(tenant: string, userId: string): Promise<OpenCaseCounts[]>;
+  /**
+   * Append an event and apply it to the case in one atomic write: `status` moves the case
+   * (ConflictError `case-status-changed` when `from` is not its stop any more), `claim` makes
+   * `by` the assignee (ConflictError `case-claimed` when someone else holds it), `unclaim`
+   * clears it. A claim by the assignee, or an unclaim of an unclaimed case, records nothing
+   * (`event: null`). NotFoundError `case-not-found` for an unknown case.
+   */
+  recordCaseEvent(
+    tenant: string,
+    submissionId: string,
+    event: CaseEventInput & { at: string; by: string },
+  ): Promise<{ case: CaseRecord; event: CaseEvent | null }>;
+  /** The case's events in the order recorded; empty for an unknown case. */
+  listCaseEvents(tenant: string, submissionId: string): Promise<CaseEvent[]>;
+}
+
+/** The part of the port that keeps cases and their events (issue 7). */
+export type CaseMethods = Pick<Store, 'getCase' | 'findCaseByStatusToken' | 'listCases' | 'countOpenCases' | 'recordCaseEvent' | 'listCaseEvents'>;

@@ -12,6 +12,7 @@ import type { RateLimits } from '../http/rate-limits.ts';
 import { csrfRefusal } from '../http/csrf-guard.ts';
 import { queryLimit } from '../http/query-limit.ts';
 import { pathParam } from '../http/path-param.ts';
+import { caseByStatusToken, citizenCaseStatus } from '../services/case-status-service.ts';
 import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { adoptionThemeOf, pageTheme, themeHash, themeLogo, themeStylesheet } from '../services/adoption-theme-service.ts';
@@ -58,7 +59,7 @@ export function pageRoutes(deps: PageDeps): Router {
   router.use(queryLimit, samePagePosts(deps.allowedOrigins));
 
   const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator; theme?: PageTheme } = {}): void => {
-    const withAnswers = state.page === 'service' || state.page === 'receipt';
+    const withAnswers = state.page === 'service' || state.page === 'receipt' || state.page === 'status';
     // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
     res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
     res.setHeader('Vary', 'Cookie');
@@ -205,12 +206,15 @@ export function pageRoutes(deps: PageDeps): Router {
     await record.save();
     const { id, receivedAt, queue } = kept;
     const theme = await pageTheme(services, tenant, kept.owner, kept.serviceId);
+    // Issue 7: the receipt shows where the case is now, and the link to follow it.
+    const found = await services.store.getCase(tenant.id, id);
     send(req, res, {
       ...base(req),
       page: 'receipt',
       tenant: { id: tenant.id, name: tenant.name },
       service: { ...version.definition, version: version.version, owner: version.owner, shared: version.owner !== tenant.id },
       receipt: { id, reference, receivedAt, version: kept.version, queue },
+      ...(found ? { caseStatus: await citizenCaseStatus(services, tenant, found) } : {}),
     }, theme ? { theme } : {});
   });
 
@@ -239,6 +243,15 @@ export function pageRoutes(deps: PageDeps): Router {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.type(logo.type).send(Buffer.from(logo.bytes.buffer, logo.bytes.byteOffset, logo.bytes.byteLength));
+  });
+
+  // Issue 7: the status link. The token is the key (no login); an unknown one is a plain 404.
+  router.get('/t/:tenant/status/:token', async (req, res) => {
+    const services = deps.services(res);
+    const tenant = await requireTenant(services, pathParam(req, 'tenant'));
+    const { version, status } = await caseByStatusToken(services, tenant, pathParam(req, 'token'));
+    res.setHeader('X-Robots-Tag', 'noindex');
+    send(req, res, { ...base(req), page: 'status', tenant: { id: tenant.id, name: tenant.name }, service: { title: version.definition.title }, status });
   });
 
   router.use(pageNotFound(deps, send));

@@ -39,6 +39,8 @@ import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
 import { mongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
 import type { MongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
+import { mongoCases } from './mongodb-cases.ts';
+import type { MongoCases } from './mongodb-cases.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import { literalString as str, literalInt as int } from './literal.ts';
@@ -104,8 +106,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
     const upkeep = mongoAdoptionUpkeep(db, runTranslated, attachments.methods.deleteSubmissionWithAttachments);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle, upkeep);
+    const cases = mongoCases(db, runTranslated);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes(), cases.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle, upkeep, cases);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -172,6 +175,7 @@ function createMongoStore(
   attachments: MongoAttachments,
   lifecycle: MongoServiceLifecycle,
   upkeep: MongoAdoptionUpkeep,
+  cases: MongoCases,
 ): Store {
   let closed = false;
   const run = runTranslated;
@@ -450,6 +454,7 @@ function createMongoStore(
     ...attachments.methods,
     ...lifecycle.methods,
     ...upkeep.methods,
+    ...cases.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {

@@ -164,4 +164,40 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (tenant, owner, service_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // Issue 7: every submission is a case with a workflow stop, an assignee and append-only events.
+  // Submissions stored before open their case here at their version's first stop.
+  `
+  CREATE TABLE cases (
+    tenant TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    closed INTEGER NOT NULL DEFAULT 0,
+    assignee TEXT,
+    status_token TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (tenant, submission_id),
+    FOREIGN KEY (tenant, submission_id) REFERENCES submissions (tenant, id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  CREATE UNIQUE INDEX cases_by_status_token ON cases (tenant, status_token);
+
+  CREATE TABLE case_events (
+    tenant TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, submission_id, seq),
+    FOREIGN KEY (tenant, submission_id) REFERENCES cases (tenant, submission_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+
+  INSERT INTO cases (tenant, submission_id, status, status_token, updated_at)
+  SELECT s.tenant, s.id,
+    COALESCE((SELECT json_extract(v.definition, '$.workflow[0].id') FROM service_versions v
+              WHERE v.tenant = s.service_owner AND v.service_id = s.service_id AND v.version = s.version), 'received'),
+    lower(hex(randomblob(18))), s.received_at
+  FROM submissions s;
+  `,
 ];

@@ -26,6 +26,7 @@ import { queueItemService } from '../queue-item-service.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
 import { sqliteAdoptionUpkeep } from './sqlite-adoption-upkeep.ts';
+import { sqliteCases } from './sqlite-cases.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
 
@@ -122,6 +123,7 @@ function createSqliteStore(db: Database.Database): Store {
   const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
+  const cases = sqliteCases(db, run, commit);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -230,6 +232,7 @@ function createSqliteStore(db: Database.Database): Store {
         const { attachmentIds = [], ...stored } = submission;
         sql.insertSubmission.run(submissionParams(tenant, stored));
         attachments.link(tenant, stored.id, attachmentIds);
+        cases.open(tenant, stored);
         if (idempotency) {
           sql.insertIdempotency.run({ tenant, key: idempotency.key, fingerprint: idempotency.fingerprint, submission_id: submission.id });
         }
@@ -320,6 +323,7 @@ function createSqliteStore(db: Database.Database): Store {
     ...attachments.methods,
     ...lifecycle,
     ...sqliteAdoptionUpkeep(db, run, commit),
+    ...cases.methods,
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
