@@ -8,6 +8,7 @@ import type { ServiceVersion } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
+import { describeDeliveryContract } from './delivery-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -514,6 +515,7 @@ export function describeStoreContract(
             status: 'leased',
             attempts: 1,
             data: leak.data,
+            firstAttemptAt: '2025-03-01T09:00:00.000Z',
           },
           leaseId: expect.any(String),
           leaseUntil: '2025-03-01T09:01:00.000Z',
@@ -723,6 +725,7 @@ export function describeStoreContract(
 
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
+    describeDeliveryContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

@@ -19,6 +19,7 @@ import type {
   IdempotencyClaim,
   Lease,
   NewSubmission,
+  OutboxMessage,
   PublishedServiceVersion,
   Queue,
   QueueItem,
@@ -37,6 +38,8 @@ import { queueItemService } from '../queue-item-service.ts';
 import { duplicateKeyFields, translateMongoError } from './translate-mongo-error.ts';
 import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
+import { mongoDelivery } from './mongodb-delivery.ts';
+import type { MongoDelivery } from './mongodb-delivery.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 
@@ -58,10 +61,14 @@ interface SubmissionDoc {
   /** Present only on submissions sent with an `Idempotency-Key`. */
   idempotencyKey?: string;
   fingerprint?: string;
+  /** Issue 7: scheduled retry, last failure, first attempt of this delivery round. */
+  notBefore?: Date | null; lastError?: string; firstAttemptAt?: Date | null;
+  /** Issue 7: e-mails caused by the submission, until moved to the outbox collection. */
+  outbox?: OutboxMessage[];
 }
 interface StaffDoc {
   _id: string; username: string; displayName: string; passwordHash: string;
-  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean;
+  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean; email?: string;
 }
 interface ApiKeyDoc { tenant: string; id: string; label: string; hash: string; createdAt: string; demo: boolean }
 interface SessionDoc { _id: string; data: Json; expiresAt: Date }
@@ -98,8 +105,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const collections = collectionsOf(db);
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle);
+    const delivery = mongoDelivery<SubmissionDoc, StaffDoc>(db, runTranslated, toQueueItem, toStaffUser);
+    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), delivery.ensureIndexes()]);
+    return createMongoStore(client, collections, attachments, lifecycle, delivery);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -160,7 +168,7 @@ async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle): Store {
+function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle, delivery: MongoDelivery): Store {
   let closed = false;
   const run = runTranslated;
 
@@ -293,10 +301,11 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           const first = await findByIdempotencyKey(t, idempotency);
           if (first) return replay(first, idempotency);
         }
-        const { attachmentIds = [], ...stored } = submission;
+        const { attachmentIds = [], outbox = [], ...stored } = submission;
         await attachments.checkLinkable(t, stored.id, attachmentIds);
         const doc = toSubmissionDoc(t, stored, idempotency);
         if (attachmentIds.length > 0) doc.attachmentIds = [...new Set(attachmentIds.map(str))];
+        if (outbox.length > 0) doc.outbox = outbox;
         try {
           await c.submissions.insertOne(doc);
         } catch (error) {
@@ -317,6 +326,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           throw new ConflictError('submission-exists', 'A submission with that id exists', { cause: error });
         }
         await attachments.copyLinks(t, stored.id, doc.attachmentIds ?? []);
+        if (outbox.length > 0) await delivery.moveOutbox(t, stored.id);
         return { submission: { ...stored, tenant: t }, replayed: false };
       }),
     findIdempotentSubmission: (tenant, idempotency) =>
@@ -347,9 +357,19 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           {
             tenant: { $eq: str(tenant) },
             queue: { $eq: str(queueId) },
-            $or: [{ status: { $eq: 'pending' } }, { status: { $eq: 'leased' }, leaseUntil: { $lte: at } }],
+            $or: [
+              { status: { $eq: 'pending' }, $or: [{ notBefore: null }, { notBefore: { $lte: at } }] },
+              { status: { $eq: 'leased' }, leaseUntil: { $lte: at } },
+            ],
           },
-          { $set: { status: 'leased', leaseId, leaseUntil }, $inc: { attempts: 1 } },
+          [
+            {
+              $set: {
+                status: 'leased', leaseId, leaseUntil, notBefore: null, attempts: { $add: ['$attempts', 1] },
+                firstAttemptAt: { $ifNull: ['$firstAttemptAt', at] },
+              },
+            },
+          ],
           { ...NO_ID, sort: { receivedAt: 1, _id: 1 }, returnDocument: 'after' },
         );
         return doc ? { item: toQueueItem(doc), leaseId, leaseUntil: leaseUntil.toISOString() } : null;
@@ -380,6 +400,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           tenantRoles: user.tenantRoles,
           disabled: user.disabled,
           demo: user.demo,
+          ...(user.email === undefined ? {} : { email: user.email }),
         };
         try {
           await c.staffUsers.replaceOne({ _id: { $eq: doc._id } }, doc, { upsert: true });
@@ -437,6 +458,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 
     ...attachments.methods,
     ...lifecycle.methods,
+    ...delivery.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
@@ -557,6 +579,9 @@ function toQueueItem(doc: SubmissionDoc): QueueItem {
     status: doc.status,
     attempts: doc.attempts,
     data: doc.data,
+    ...(doc.notBefore ? { notBefore: doc.notBefore.toISOString() } : {}),
+    ...(doc.lastError === undefined ? {} : { lastError: doc.lastError }),
+    ...(doc.firstAttemptAt ? { firstAttemptAt: doc.firstAttemptAt.toISOString() } : {}),
   };
 }
 
@@ -569,6 +594,7 @@ function toStaffUser(doc: StaffDoc): StaffUser {
     tenantRoles: doc.tenantRoles,
     disabled: doc.disabled,
     demo: doc.demo,
+    ...(doc.email === undefined ? {} : { email: doc.email }),
   };
 }
 
