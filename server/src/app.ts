@@ -49,6 +49,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The clock (time of receipt, leases). */
   clock?: () => Date;
+  /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: webhook targets on loopback and private addresses may be configured. */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     staffAuth,
     services: (res) => ({ store: deps.store, validators, clock, log: logOf(res) }),
     allowedOrigins: deps.allowedOrigins ?? [],
+    allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
   };
 
   const app = express();

@@ -85,6 +85,8 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
         tenantRoles: { [tenant.id]: [role] },
         disabled: false,
         demo: true,
+        // Admins get the failing-delivery notices and the daily digest (issue 7).
+        ...(role === 'admin' ? { email: `${username}@demo.samform.localhost` } : {}),
       };
       await store.putStaffUser(user);
       return true;

@@ -11,4 +11,6 @@ export interface RouteDeps {
   services(res: Response): ServiceDeps;
   /** Origins besides the app's own that staff pages may be served from (a dev server). */
   allowedOrigins: readonly string[];
+  /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: loopback and private webhook targets may be configured (issue 7). */
+  allowPrivateWebhooks?: boolean;
 }
