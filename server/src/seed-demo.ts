@@ -41,7 +41,10 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
 
   for (const tenant of forms.tenants) {
     await store.putTenant(tenant);
-    for (const queue of forms.queues[tenant.id] ?? []) await store.putQueue(tenant.id, queue);
+    for (const queue of forms.queues[tenant.id] ?? []) {
+      // A queue the admin has configured (its delivery, issue 7) survives a restart in demo mode.
+      if ((await store.getQueue(tenant.id, queue.id)) === null) await store.putQueue(tenant.id, queue);
+    }
   }
 
   for (const { owner, definition } of forms.services) {
