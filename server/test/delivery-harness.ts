@@ -140,7 +140,7 @@ export function verifies(call: WebhookCall, secret: string): boolean {
 
 /** Delivery settings for tests: fast retries, loopback targets allowed, workers in the server. */
 export function testDeliveryConfig(overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
-  return { baseDelayMs: 20, retryWindowMs: 48 * 60 * 60 * 1000, allowPrivateWebhooks: true, mailFrom: 'Samform <no-reply@samform.test>', workersInServer: true, ...overrides };
+  return { baseDelayMs: 20, leaseMs: 60_000, retryWindowMs: 48 * 60 * 60 * 1000, allowPrivateWebhooks: true, mailFrom: 'Samform <no-reply@samform.test>', workersInServer: true, ...overrides };
 }
 
 /** Wait until `check` holds (polling), or fail with `what`. */

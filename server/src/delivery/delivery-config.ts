@@ -2,6 +2,8 @@
 export interface DeliveryConfig {
   /** First retry delay (`SAMFORM_DELIVERY_BASE_DELAY_MS`, default 30000); doubles per attempt, with full jitter. */
   baseDelayMs: number;
+  /** `SAMFORM_DELIVERY_LEASE_MS` (default 60000): how long a worker holds a case it delivers; a crashed worker's cases come back after it. */
+  leaseMs: number;
   /** How long a failing case is retried before it is dead-lettered: at least 48 hours. */
   retryWindowMs: number;
   /** `SAMFORM_ALLOW_PRIVATE_WEBHOOKS=1`: loopback and private webhook targets (and http to them) are allowed. */
@@ -23,6 +25,9 @@ export function readDeliveryConfig(env: NodeJS.ProcessEnv): { config: DeliveryCo
   const baseText = env.SAMFORM_DELIVERY_BASE_DELAY_MS ?? '';
   const baseDelayMs = baseText === '' ? 30_000 : Number(baseText);
   if (baseText !== '' && (!/^\d+$/.test(baseText) || baseDelayMs < 1)) problems.push(`SAMFORM_DELIVERY_BASE_DELAY_MS must be a whole number of milliseconds (1 or more), got "${baseText}"`);
+  const leaseText = env.SAMFORM_DELIVERY_LEASE_MS ?? '';
+  const leaseMs = leaseText === '' ? 60_000 : Number(leaseText);
+  if (leaseText !== '' && (!/^\d+$/.test(leaseText) || leaseMs < 1000)) problems.push(`SAMFORM_DELIVERY_LEASE_MS must be a whole number of milliseconds (1000 or more), got "${leaseText}"`);
   const smtpUrl = env.SMTP_URL === undefined || env.SMTP_URL === '' ? undefined : env.SMTP_URL;
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   const flag = (name: string, text: string | undefined, fallback: boolean): boolean => {
@@ -35,6 +40,7 @@ export function readDeliveryConfig(env: NodeJS.ProcessEnv): { config: DeliveryCo
   return {
     config: {
       baseDelayMs,
+      leaseMs,
       retryWindowMs: RETRY_WINDOW_MS,
       allowPrivateWebhooks: flag('SAMFORM_ALLOW_PRIVATE_WEBHOOKS', env.SAMFORM_ALLOW_PRIVATE_WEBHOOKS, false),
       ...(smtpUrl === undefined ? {} : { smtpUrl }),

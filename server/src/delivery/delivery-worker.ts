@@ -23,7 +23,7 @@ export interface DeliveryWorkerOptions {
   mailer?: Mailer;
   /** Pause when a round found nothing to do. */
   pollMs?: number;
-  /** How long a worker holds an item it is delivering; longer than any single attempt. */
+  /** How long a worker holds an item it is delivering (default `config.leaseMs`); longer than any single attempt. */
   leaseMs?: number;
   /** Items (and e-mails) delivered at once per queue (and tenant). */
   concurrency?: number;
@@ -58,9 +58,10 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions, run = true):
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? Math.random;
   const pollMs = options.pollMs ?? 1000;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? config.leaseMs;
   const concurrency = options.concurrency ?? 8;
-  const webhookTimeoutMs = options.webhookTimeoutMs ?? 10_000;
+  // An attempt must end well inside its lease, or another worker could start the same case.
+  const webhookTimeoutMs = options.webhookTimeoutMs ?? Math.min(10_000, Math.floor(leaseMs / 2));
   const refreshMs = options.refreshMs ?? 5000;
   const ownsMailer = options.mailer === undefined && config.smtpUrl !== undefined;
   const mailer = options.mailer ?? (config.smtpUrl === undefined ? undefined : smtpMailer(config.smtpUrl, config.mailFrom));
