@@ -29,8 +29,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startMain(env: Record<string, string>, script = 'src/main.ts', ready = /Samform listening on (\S+)/) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: SERVER_DIR,
     env: { ...process.env, LOG_LEVEL: 'error', TSX_TSCONFIG_PATH: '../tsconfig.base.json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,8 +44,8 @@ function startMain(env: Record<string, string>) {
   const listening = async (): Promise<string> => {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      const match = /Samform listening on (\S+)/.exec(stdout);
-      if (match) return match[1]!;
+      const match = ready.exec(stdout);
+      if (match) return match[1] ?? match[0];
       if (child.exitCode !== null) throw new Error(`main exited: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -123,4 +123,40 @@ describe('delivery across a crash', () => {
     second.child.kill('SIGTERM');
     expect(await second.exit).toEqual({ code: 0, signal: null });
   }, 240_000);
+});
+
+describe('pnpm worker', () => {
+  it('when the server runs with SAMFORM_WORKERS=0, then it delivers nothing itself, a separate worker process delivers, and SIGTERM stops it cleanly', async () => {
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const temp = tempDir();
+    cleanups.push(temp.cleanup);
+    const seeded = await openSqliteStore({ file: path.join(temp.dir, 'samform.sqlite') });
+    await seedDemo(seeded, await demoForms(), { passwordCost: CHEAP_COST });
+    await seeded.putQueue('ostersund', { id: 'va', name: { sv: 'Vatten och avlopp' }, delivery: { kind: 'webhook', url: receiver.url, secret: SECRET } });
+    await seeded.close();
+    const env = { SAMFORM_DATA: temp.dir, SAMFORM_MODE: 'demo', SAMFORM_ALLOW_PRIVATE_WEBHOOKS: '1', SAMFORM_DELIVERY_BASE_DELAY_MS: '50' };
+
+    const server = startMain({ ...env, PORT: String(await freePort()), SAMFORM_WORKERS: '0' });
+    const url = await server.listening();
+    const data = exampleAnswers('region-jamtland-harjedalen', 'felanmalan');
+    const ids = await Promise.all(
+      [1, 2, 3, 4, 5].map(async () => {
+        const response = await fetch(`${url}/api/t/ostersund/services/felanmalan/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
+        expect(response.status).toBe(201);
+        return ((await response.json()) as { id: string }).id;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.calls).toEqual([]);
+
+    const worker = startMain({ ...env, SAMFORM_WORKER_POLL_MS: '50' }, 'src/worker.ts', /Samform delivery worker running/);
+    await worker.listening();
+    const wanted = ids.map((id) => eventIdOf('ostersund', id)).sort();
+    await eventually(() => JSON.stringify([...new Set(receiver.calls.map((c) => c.eventId))].sort()) === JSON.stringify(wanted), 'the worker process delivering', 30_000);
+    worker.child.kill('SIGTERM');
+    expect(await worker.exit).toEqual({ code: 0, signal: null });
+    server.child.kill('SIGTERM');
+    expect(await server.exit).toEqual({ code: 0, signal: null });
+  }, 120_000);
 });
