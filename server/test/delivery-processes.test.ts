@@ -69,7 +69,8 @@ describe('delivery across a crash', () => {
 
     const first = startMain(env);
     const url = await first.listening();
-    const data = exampleAnswers('region-jamtland-harjedalen', 'felanmalan');
+    // With an e-mail address, so each case also owes the citizen a receipt (no SMTP here: it waits in the outbox).
+    const data = { ...exampleAnswers('region-jamtland-harjedalen', 'felanmalan'), contact: { email: 'asa@example.se' } };
     const accepted: string[] = [];
     let answered = 0;
     let killed = false;
@@ -112,6 +113,9 @@ describe('delivery across a crash', () => {
     expect(new Set(storedIds).size).toBe(storedIds.length);
     expect(storedIds.length).toBeLessThanOrEqual(SUBMISSIONS);
     for (const id of accepted) expect(storedIds.filter((s) => s === id)).toHaveLength(1);
+
+    const receipts = new Set((await store.listOutboxMessages('ostersund', { kind: 'receipt', limit: SUBMISSIONS * 2 })).map((m) => m.id));
+    expect(receipts).toEqual(new Set(storedIds.map((id) => `receipt:${id}`)));
 
     const wanted = new Set(storedIds.map((id) => eventIdOf('ostersund', id)));
     const delivered = () => new Set(receiver.calls.filter((c) => c.status === 204).map((c) => c.eventId));
