@@ -59,6 +59,8 @@ export interface AppDeps {
   rateLimits?: RateLimitSettings;
   /** A staff session ends after this long without a request (WCAG 2.2.1: the pages warn first); 30 minutes when omitted. */
   staffIdleMs?: number;
+  /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: webhook targets on loopback and private addresses may be configured. */
+  allowPrivateWebhooks?: boolean;
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -78,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
     services: (res) => ({ store: deps.store, validators, clock, log: logOf(res) }),
     allowedOrigins: deps.allowedOrigins ?? [],
     rateLimits: createRateLimits(deps.rateLimits),
+    allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
   };
 
   const app = express();

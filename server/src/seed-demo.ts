@@ -50,7 +50,10 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
 
   for (const tenant of forms.tenants) {
     await store.putTenant(tenant);
-    for (const queue of forms.queues[tenant.id] ?? []) await store.putQueue(tenant.id, queue);
+    for (const queue of forms.queues[tenant.id] ?? []) {
+      // A queue the admin has configured (its delivery, issue 7) survives a restart in demo mode.
+      if ((await store.getQueue(tenant.id, queue.id)) === null) await store.putQueue(tenant.id, queue);
+    }
   }
 
   for (const { owner, definition } of forms.services) {
@@ -98,6 +101,8 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
         tenantRoles: { [tenant.id]: [role] },
         disabled: false,
         demo: true,
+        // Admins get the failing-delivery notices and the daily digest (issue 7).
+        ...(role === 'admin' ? { email: `${username}@demo.samform.localhost` } : {}),
       };
       await store.putStaffUser(user);
       return true;

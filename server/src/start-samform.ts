@@ -6,6 +6,9 @@ import type { ScryptCost } from './auth/password-hash.ts';
 import { createApp } from './app.ts';
 import type { RateLimitSettings } from './http/rate-limits.ts';
 import type { Mode } from './config.ts';
+import type { DeliveryConfig } from './delivery/delivery-config.ts';
+import { startDeliveryWorker } from './delivery/delivery-worker.ts';
+import type { DeliveryWorker, DeliveryWorkerOptions } from './delivery/delivery-worker.ts';
 import { createLogger } from './http/create-logger.ts';
 import { seedDemo } from './seed-demo.ts';
 import type { DemoForms } from './seed-demo.ts';
@@ -48,6 +51,10 @@ export interface StartOptions {
   forms?: DemoForms;
   /** scrypt cost of seeded demo passwords (tests use a cheap one). */
   passwordCost?: ScryptCost;
+  /** Delivery settings (issue 7); with `workersInServer`, a delivery worker runs in this process. */
+  delivery?: DeliveryConfig;
+  /** Worker tuning for tests (poll interval, clock, mailer). */
+  deliveryWorker?: Partial<Omit<DeliveryWorkerOptions, 'store' | 'config' | 'logger'>>;
 }
 
 /** A listening server. `close()` stops accepting, lets requests in flight finish, and resolves; the store stays open. */
@@ -56,6 +63,8 @@ export interface RunningSamform {
   port: number;
   server: Server;
   validators: ValidatorCache;
+  /** The in-process delivery worker, when one runs. */
+  deliveryWorker?: DeliveryWorker;
   close(): Promise<void>;
 }
 
@@ -95,6 +104,7 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
     ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
+    ...(options.delivery === undefined ? {} : { allowPrivateWebhooks: options.delivery.allowPrivateWebhooks }),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const done = (error?: Error): void => (error === undefined ? resolve(listening) : reject(error));
@@ -109,11 +119,15 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     sweepExpiredSubmissions(sweepDeps).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
   }, RETENTION_SWEEP_MS);
   retention.unref();
+  const deliveryWorker =
+    options.delivery?.workersInServer === true ? startDeliveryWorker({ store, config: options.delivery, logger, ...options.deliveryWorker }) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     clearInterval(retention);
     closing ??= new Promise<void>((resolve, reject) => {
+      // The worker finishes the deliveries in hand; what it had not taken stays in the store.
+      const workerStopped = deliveryWorker?.stop() ?? Promise.resolve();
       const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
       // A keep-alive connection turns idle when its last request is answered; closing idle
       // ones as they appear lets close() finish without waiting out the keep-alive timeout.
@@ -121,15 +135,21 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
       server.close((error) => {
         clearTimeout(force);
         clearInterval(sweep);
-        if (error) reject(error);
-        else resolve();
+        workerStopped.then(() => (error ? reject(error) : resolve()), reject);
       });
       server.closeIdleConnections();
     });
     return closing;
   };
 
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, validators, close };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    server,
+    validators,
+    ...(deliveryWorker === undefined ? {} : { deliveryWorker }),
+    close,
+  };
 }
 
 async function loadDemoForms(): Promise<DemoForms> {

@@ -10,6 +10,7 @@ import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant }
 import { describeAdoptionUpkeepContract } from './adoption-upkeep-contract.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
 import { describeCaseContract } from './case-contract.ts';
+import { describeDeliveryContract } from './delivery-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 
 const ostersund: Tenant = { id: 'ostersund', name: 'Östersunds kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] };
@@ -516,6 +517,7 @@ export function describeStoreContract(
             status: 'leased',
             attempts: 1,
             data: leak.data,
+            firstAttemptAt: '2025-03-01T09:00:00.000Z',
           },
           leaseId: expect.any(String),
           leaseUntil: '2025-03-01T09:01:00.000Z',
@@ -727,6 +729,7 @@ export function describeStoreContract(
     describeServiceLifecycleContract(() => store);
     describeAdoptionUpkeepContract(() => store);
     describeCaseContract(() => store);
+    describeDeliveryContract(() => store);
 
     describe('closing', () => {
       it('can be closed twice', async () => {

@@ -16,8 +16,11 @@ export interface Tenant {
   memberOf: string[];
 }
 
-/** How a queue's cases leave the platform; `pull` is leasing over the API. */
-export type Delivery = { kind: 'pull' };
+/**
+ * How a queue's cases leave the platform: `pull` is leasing over the API; `webhook` and
+ * `email` are pushed by the delivery workers (issue 7, see `WebhookDelivery`).
+ */
+export type Delivery = { kind: 'pull' } | WebhookDelivery | EmailDelivery;
 
 /** A named queue of one municipality, e.g. `va`, `avfall`, `ideer`. */
 export interface Queue {
@@ -508,3 +511,125 @@ export interface Store {
 
 /** The part of the port that keeps cases and their events (issue 7). */
 export type CaseMethods = Pick<Store, 'getCase' | 'findCaseByStatusToken' | 'listCases' | 'countOpenCases' | 'recordCaseEvent' | 'listCaseEvents'>;
+
+// Delivery (issue 7)
+// One section (the interfaces below merge into `QueueItem`, `NewSubmission`, `StaffUser` and
+// `Store`): pushed delivery, retry scheduling and dead letters of queue items, and a durable
+// outbox of e-mails written in the same atomic write as what caused them.
+
+/** Push each case as a signed JSON POST to `url`; `secret` keys the HMAC-SHA256 signature. */
+export interface WebhookDelivery {
+  kind: 'webhook';
+  url: string;
+  secret: string;
+}
+
+/** Send each case as an e-mail to `to`. */
+export interface EmailDelivery {
+  kind: 'email';
+  to: string;
+}
+
+export interface QueueItem {
+  /** ISO time before which the item is not leased (a scheduled retry); absent when free now. */
+  notBefore?: string;
+  /** Why the last delivery attempt failed; absent when none has. */
+  lastError?: string;
+  /** ISO time of the first lease since the item was received or redriven (the retry window counts from it). */
+  firstAttemptAt?: string;
+}
+
+/** An e-mail waiting to be sent; rendered when it is enqueued, so sending needs nothing else. */
+export interface OutboxMessage {
+  /** Unique per tenant; a deterministic id (`digest:2025-03-01`) makes enqueueing idempotent. */
+  id: string;
+  /** What it is, for logs and tests: `receipt`, `webhook-failure`, `digest`, … */
+  kind: string;
+  to: string[];
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A stored outbox message with its sending state. */
+export type StoredOutboxMessage = OutboxMessage & {
+  status: 'pending' | 'leased' | 'sent' | 'dead';
+  attempts: number;
+  lastError?: string;
+};
+
+/** A lease on an outbox message, like a queue item's `Lease`. */
+export interface OutboxLease {
+  message: StoredOutboxMessage;
+  leaseId: string;
+  leaseUntil: string;
+}
+
+export interface NewSubmission {
+  /**
+   * E-mails to send because of this submission (the citizen's receipt), written in the same
+   * atomic write so a crash after 201 cannot lose them. Not echoed back by reads.
+   */
+  outbox?: OutboxMessage[];
+}
+
+export interface StaffUser {
+  /** Where notices for the tenant's admins go (webhook failures, the daily digest). */
+  email?: string;
+}
+
+export interface Store {
+  /**
+   * Give a leased item back: pending again, leasable from `now + delayMs` (default 0), with
+   * `error` kept as `lastError` when given. Same errors as `ackQueueItem`.
+   */
+  nackQueueItem(
+    tenant: string,
+    queueId: string,
+    itemId: string,
+    leaseId: string,
+    options: { now: Date; delayMs?: number; error?: string },
+  ): Promise<QueueItem>;
+  /** Give up on a leased item: status `dead` with `error` as `lastError`. Same errors as `ackQueueItem`. */
+  deadLetterQueueItem(tenant: string, queueId: string, itemId: string, leaseId: string, options: { now: Date; error: string }): Promise<QueueItem>;
+  /**
+   * A dead item back to `pending`, free now, attempts and first attempt reset (the last error
+   * stays for the record). NotFoundError `queue-item-not-found`; ConflictError `not-dead`.
+   */
+  redriveQueueItem(tenant: string, queueId: string, itemId: string): Promise<QueueItem>;
+  /** Redrive every dead item of the queue; how many. */
+  redriveDeadQueueItems(tenant: string, queueId: string): Promise<number>;
+  /** Staff users holding `role` in the tenant, sorted by username. */
+  listStaffUsersWithRole(tenant: string, role: StaffRole): Promise<StaffUser[]>;
+
+  /** Enqueue an e-mail; false (and nothing written) when the tenant has a message with that id. */
+  enqueueOutboxMessage(tenant: string, message: OutboxMessage): Promise<boolean>;
+  /** Lease the oldest pending (and due) or lease-expired message, like `leaseQueueItem`. */
+  leaseOutboxMessage(tenant: string, options: { now: Date; leaseMs: number }): Promise<OutboxLease | null>;
+  /**
+   * Finish a leased message: `sent`, or `retry` (pending, due at `now + delayMs`), or `dead`.
+   * NotFoundError `outbox-message-not-found`; ConflictError `lease-mismatch` as for queue items.
+   */
+  settleOutboxMessage(
+    tenant: string,
+    id: string,
+    leaseId: string,
+    outcome: { now: Date } & ({ status: 'sent' } | { status: 'retry'; delayMs: number; error: string } | { status: 'dead'; error: string }),
+  ): Promise<StoredOutboxMessage>;
+  /** The tenant's outbox messages, oldest first, optionally of one kind (for tests and the digest). */
+  listOutboxMessages(tenant: string, options?: { kind?: string; limit?: number }): Promise<StoredOutboxMessage[]>;
+}
+
+/** The part of the port that delivery workers and dead-letter handling use (issue 7). */
+export type DeliveryMethods = Pick<
+  Store,
+  | 'nackQueueItem'
+  | 'deadLetterQueueItem'
+  | 'redriveQueueItem'
+  | 'redriveDeadQueueItems'
+  | 'listStaffUsersWithRole'
+  | 'enqueueOutboxMessage'
+  | 'leaseOutboxMessage'
+  | 'settleOutboxMessage'
+  | 'listOutboxMessages'
+>;

@@ -7,7 +7,8 @@ import { requestActor } from '../auth/request-actor.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
 import { STATE_CHANGING, isSameOrigin } from '../http/same-origin.ts';
-import { ackQueueItem, authorizeQueues, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { ackQueueItem, authorizeQueues, leaseQueueItem, listQueueItems, listQueues, nackQueueItem } from '../services/queue-service.ts';
+import { getQueueConfig, putQueueConfig, redriveDeadQueueItems, redriveQueueItem } from '../services/queue-admin-service.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -59,10 +60,24 @@ function parseLeaseId(body: unknown): string {
   return leaseId;
 }
 
-/** The API view of a queue item. */
+function parseDelaySeconds(body: unknown): number | undefined {
+  const { delaySeconds } = bodyObject(body);
+  if (delaySeconds === undefined) return undefined;
+  if (typeof delaySeconds !== 'number' || !Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 86_400) {
+    throw badRequest('invalid-delay-seconds', 'delaySeconds must be a whole number from 0 to 86400.');
+  }
+  return delaySeconds;
+}
+
+/** The API view of a queue item; delivery state (issue 7) only when there is some. */
 function itemView(item: QueueItem): QueueItem {
-  const { id, reference, service, version, receivedAt, status, attempts, data } = item;
-  return { id, reference, service, version, receivedAt, status, attempts, data };
+  const { id, reference, service, version, receivedAt, status, attempts, data, notBefore, lastError, firstAttemptAt } = item;
+  return {
+    id, reference, service, version, receivedAt, status, attempts, data,
+    ...(notBefore === undefined ? {} : { notBefore }),
+    ...(lastError === undefined ? {} : { lastError }),
+    ...(firstAttemptAt === undefined ? {} : { firstAttemptAt }),
+  };
 }
 
 /**
@@ -127,6 +142,44 @@ export function queueRoutes(deps: RouteDeps): Router {
       leaseId: parseLeaseId(req.body),
     });
     res.json({ item: itemView(item) });
+  });
+
+  // Delivery (issue 7): configuration, nack, redrive of dead letters.
+  router.get('/queues/:queue', async (req, res) => {
+    checkQuery(req, []);
+    res.json(await getQueueConfig(deps.services(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue') }));
+  });
+
+  router.put('/queues/:queue', jsonBody({ required: true }), async (req, res) => {
+    const queue = await putQueueConfig(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      body: req.body,
+      allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
+    });
+    res.json(queue);
+  });
+
+  router.post('/queues/:queue/items/:item/nack', jsonBody({ required: true }), async (req, res) => {
+    const delaySeconds = parseDelaySeconds(req.body);
+    const item = await nackQueueItem(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      itemId: pathParam(req, 'item'),
+      leaseId: parseLeaseId(req.body),
+      ...(delaySeconds === undefined ? {} : { delaySeconds }),
+    });
+    res.json({ item: itemView(item) });
+  });
+
+  router.post('/queues/:queue/items/:item/redrive', async (req, res) => {
+    const item = await redriveQueueItem(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue'), itemId: pathParam(req, 'item') });
+    res.json({ item: itemView(item) });
+  });
+
+  router.post('/queues/:queue/redrive', async (req, res) => {
+    const redriven = await redriveDeadQueueItems(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue') });
+    res.json({ redriven });
   });
 
   return router;

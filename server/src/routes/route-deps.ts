@@ -14,4 +14,6 @@ export interface RouteDeps {
   allowedOrigins: readonly string[];
   /** Counters for failed sign-ins and sends (ADR 0011). */
   rateLimits: RateLimits;
+  /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: loopback and private webhook targets may be configured (issue 7). */
+  allowPrivateWebhooks?: boolean;
 }

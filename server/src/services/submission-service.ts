@@ -5,6 +5,7 @@ import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { checkAttachmentRefs } from './attachment-service.ts';
 import { resolveService, versionAsServed } from './catalog-service.ts';
+import { citizenReceipt } from '../delivery/email-messages.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
 import { retainUntil } from './retention-sweep.ts';
@@ -93,11 +94,15 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   const keepUntil = await retainUntil(deps, tenant, version, now);
   for (let attempt = 1; ; attempt++) {
     try {
+      const id = randomUUID();
+      const reference = newReference();
+      // The citizen's receipt e-mail (issue 7) is written with the submission: a crash after 201 cannot lose it.
+      const receipt = citizenReceipt({ definition: version.definition, submissionId: id, reference, receivedAt: now.toISOString(), locale: input.locale, municipality: tenant.name, data });
       const { submission } = await deps.store.acceptSubmission(
         tenant.id,
         {
-          id: randomUUID(),
-          reference: newReference(),
+          id,
+          reference,
           serviceOwner: version.owner,
           serviceId: version.serviceId,
           version: version.version,
@@ -107,6 +112,7 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
           data,
           retainUntil: keepUntil,
           ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+          ...(receipt === null ? {} : { outbox: [receipt] }),
         },
         idempotency,
       );

@@ -19,6 +19,7 @@ import type {
   IdempotencyClaim,
   Lease,
   NewSubmission,
+  OutboxMessage,
   PublishedServiceVersion,
   Queue,
   QueueItem,
@@ -41,6 +42,8 @@ import { mongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
 import type { MongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
 import { mongoCases } from './mongodb-cases.ts';
 import type { MongoCases } from './mongodb-cases.ts';
+import { mongoDelivery } from './mongodb-delivery.ts';
+import type { MongoDelivery } from './mongodb-delivery.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import { literalString as str, literalInt as int } from './literal.ts';
@@ -65,10 +68,14 @@ interface SubmissionDoc {
   fingerprint?: string;
   /** Present only when the case may be weeded once delivered (issue 5). */
   retainUntil?: Date;
+  /** Issue 7: scheduled retry, last failure, first attempt of this delivery round. */
+  notBefore?: Date | null; lastError?: string; firstAttemptAt?: Date | null;
+  /** Issue 7: e-mails caused by the submission, until moved to the outbox collection. */
+  outbox?: OutboxMessage[];
 }
 interface StaffDoc {
   _id: string; username: string; displayName: string; passwordHash: string;
-  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean;
+  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean; email?: string;
 }
 interface ApiKeyDoc { tenant: string; id: string; label: string; hash: string; createdAt: string; demo: boolean }
 interface SessionDoc { _id: string; data: Json; expiresAt: Date }
@@ -107,8 +114,11 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
     const upkeep = mongoAdoptionUpkeep(db, runTranslated, attachments.methods.deleteSubmissionWithAttachments);
     const cases = mongoCases(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes(), cases.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle, upkeep, cases);
+    const delivery = mongoDelivery<SubmissionDoc, StaffDoc>(db, runTranslated, toQueueItem, toStaffUser);
+    await Promise.all([
+      ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes(), cases.ensureIndexes(), delivery.ensureIndexes(),
+    ]);
+    return createMongoStore(client, collections, attachments, lifecycle, upkeep, cases, delivery);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -176,6 +186,7 @@ function createMongoStore(
   lifecycle: MongoServiceLifecycle,
   upkeep: MongoAdoptionUpkeep,
   cases: MongoCases,
+  delivery: MongoDelivery,
 ): Store {
   let closed = false;
   const run = runTranslated;
@@ -309,10 +320,11 @@ function createMongoStore(
           const first = await findByIdempotencyKey(t, idempotency);
           if (first) return replay(first, idempotency);
         }
-        const { attachmentIds = [], ...stored } = submission;
+        const { attachmentIds = [], outbox = [], ...stored } = submission;
         await attachments.checkLinkable(t, stored.id, attachmentIds);
         const doc = toSubmissionDoc(t, stored, idempotency);
         if (attachmentIds.length > 0) doc.attachmentIds = [...new Set(attachmentIds.map(str))];
+        if (outbox.length > 0) doc.outbox = outbox;
         try {
           await c.submissions.insertOne(doc);
         } catch (error) {
@@ -333,6 +345,7 @@ function createMongoStore(
           throw new ConflictError('submission-exists', 'A submission with that id exists', { cause: error });
         }
         await attachments.copyLinks(t, stored.id, doc.attachmentIds ?? []);
+        if (outbox.length > 0) await delivery.moveOutbox(t, stored.id);
         return { submission: { ...stored, tenant: t }, replayed: false };
       }),
     findIdempotentSubmission: (tenant, idempotency) =>
@@ -363,9 +376,19 @@ function createMongoStore(
           {
             tenant: { $eq: str(tenant) },
             queue: { $eq: str(queueId) },
-            $or: [{ status: { $eq: 'pending' } }, { status: { $eq: 'leased' }, leaseUntil: { $lte: at } }],
+            $or: [
+              { status: { $eq: 'pending' }, $or: [{ notBefore: null }, { notBefore: { $lte: at } }] },
+              { status: { $eq: 'leased' }, leaseUntil: { $lte: at } },
+            ],
           },
-          { $set: { status: 'leased', leaseId, leaseUntil }, $inc: { attempts: 1 } },
+          [
+            {
+              $set: {
+                status: 'leased', leaseId, leaseUntil, notBefore: null, attempts: { $add: ['$attempts', 1] },
+                firstAttemptAt: { $ifNull: ['$firstAttemptAt', at] },
+              },
+            },
+          ],
           { ...NO_ID, sort: { receivedAt: 1, _id: 1 }, returnDocument: 'after' },
         );
         return doc ? { item: toQueueItem(doc), leaseId, leaseUntil: leaseUntil.toISOString() } : null;
@@ -396,6 +419,7 @@ function createMongoStore(
           tenantRoles: user.tenantRoles,
           disabled: user.disabled,
           demo: user.demo,
+          ...(user.email === undefined ? {} : { email: user.email }),
         };
         try {
           await c.staffUsers.replaceOne({ _id: { $eq: doc._id } }, doc, { upsert: true });
@@ -455,6 +479,7 @@ function createMongoStore(
     ...lifecycle.methods,
     ...upkeep.methods,
     ...cases.methods,
+    ...delivery.methods,
   };
 
   function findByIdempotencyKey(tenant: string, idempotency: IdempotencyClaim) {
@@ -570,6 +595,9 @@ function toQueueItem(doc: SubmissionDoc): QueueItem {
     status: doc.status,
     attempts: doc.attempts,
     data: doc.data,
+    ...(doc.notBefore ? { notBefore: doc.notBefore.toISOString() } : {}),
+    ...(doc.lastError === undefined ? {} : { lastError: doc.lastError }),
+    ...(doc.firstAttemptAt ? { firstAttemptAt: doc.firstAttemptAt.toISOString() } : {}),
   };
 }
 
@@ -582,6 +610,7 @@ function toStaffUser(doc: StaffDoc): StaffUser {
     tenantRoles: doc.tenantRoles,
     disabled: doc.disabled,
     demo: doc.demo,
+    ...(doc.email === undefined ? {} : { email: doc.email }),
   };
 }
 

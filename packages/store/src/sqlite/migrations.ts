@@ -200,4 +200,30 @@ export const MIGRATIONS: readonly string[] = [
     lower(hex(randomblob(18))), s.received_at
   FROM submissions s;
   `,
+  // Issue 7: scheduled retries and dead letters of pushed delivery, admins' e-mail, and the
+  // outbox of e-mails (written in the same transaction as what caused them).
+  `
+  ALTER TABLE submissions ADD COLUMN not_before INTEGER;
+  ALTER TABLE submissions ADD COLUMN last_error TEXT;
+  ALTER TABLE submissions ADD COLUMN first_attempt_at INTEGER;
+  ALTER TABLE staff_users ADD COLUMN email TEXT;
+
+  CREATE TABLE outbox (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'leased', 'sent', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER,
+    lease_id TEXT,
+    lease_until INTEGER,
+    last_error TEXT,
+    PRIMARY KEY (tenant, id)
+  ) STRICT;
+  CREATE INDEX outbox_by_status ON outbox (tenant, status);
+  `,
 ];

@@ -27,6 +27,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
 import { sqliteAdoptionUpkeep } from './sqlite-adoption-upkeep.ts';
 import { sqliteCases } from './sqlite-cases.ts';
+import { sqliteDelivery } from './sqlite-delivery.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
 
@@ -42,10 +43,12 @@ interface SubmissionRow {
   tenant: string; id: string; reference: string; service_owner: string; service_id: string; version: number;
   received_at: string; queue: string; locale: string; data: string; status: QueueItemStatus; attempts: number;
   lease_id: string | null; lease_until: number | null; retain_until_ms: number | null;
+  not_before: number | null; last_error: string | null; first_attempt_at: number | null;
 }
 interface IdempotencyRow { fingerprint: string; submission_id: string }
 interface StaffRow {
   id: string; username: string; display_name: string; password_hash: string; tenant_roles: string; disabled: number; demo: number;
+  email: string | null;
 }
 interface ApiKeyRow { id: string; label: string; hash: string; created_at: string; demo: number }
 interface SessionRow { data: string; expires_at: number }
@@ -147,7 +150,9 @@ function createSqliteStore(db: Database.Database): Store {
     status: row.status,
     attempts: row.attempts,
     data: JSON.parse(row.data) as Json,
+    ...deliveryFields(row),
   });
+  const delivery = sqliteDelivery(db, run, commit, toQueueItem, toStaffUser);
 
   const store: Store = {
     kind: 'sqlite',
@@ -229,10 +234,11 @@ function createSqliteStore(db: Database.Database): Store {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
         }
-        const { attachmentIds = [], ...stored } = submission;
+        const { attachmentIds = [], outbox = [], ...stored } = submission;
         sql.insertSubmission.run(submissionParams(tenant, stored));
         attachments.link(tenant, stored.id, attachmentIds);
         cases.open(tenant, stored);
+        delivery.enqueue(tenant, outbox);
         if (idempotency) {
           sql.insertIdempotency.run({ tenant, key: idempotency.key, fingerprint: idempotency.fingerprint, submission_id: submission.id });
         }
@@ -288,6 +294,7 @@ function createSqliteStore(db: Database.Database): Store {
           tenant_roles: JSON.stringify(user.tenantRoles),
           disabled: user.disabled ? 1 : 0,
           demo: user.demo ? 1 : 0,
+          email: user.email ?? null,
         });
       }),
     getStaffUser: (id) => run(() => optional(sql.getStaffUser.get(id) as StaffRow | undefined, toStaffUser)),
@@ -324,6 +331,7 @@ function createSqliteStore(db: Database.Database): Store {
     ...lifecycle,
     ...sqliteAdoptionUpkeep(db, run, commit),
     ...cases.methods,
+    ...delivery.methods,
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
@@ -405,12 +413,13 @@ function prepareStatements(db: Database.Database) {
     // (acked items pile up at the old end of a queue and must not be walked).
     lease: db.prepare(
       `UPDATE submissions
-       SET status = 'leased', attempts = attempts + 1, lease_id = @lease_id, lease_until = @lease_until
+       SET status = 'leased', attempts = attempts + 1, lease_id = @lease_id, lease_until = @lease_until,
+         not_before = NULL, first_attempt_at = coalesce(first_attempt_at, @now)
        WHERE tenant = @tenant AND id = (
          SELECT id FROM (
            SELECT * FROM (
              SELECT id, received_at, rowid AS seq FROM submissions
-             WHERE tenant = @tenant AND queue = @queue AND status = 'pending'
+             WHERE tenant = @tenant AND queue = @queue AND status = 'pending' AND (not_before IS NULL OR not_before <= @now)
              ORDER BY received_at, rowid LIMIT 1)
            UNION ALL
            SELECT * FROM (
@@ -429,11 +438,11 @@ function prepareStatements(db: Database.Database) {
 
     putStaffUser: db.prepare(
       // Not INSERT OR REPLACE: that would silently delete another user holding the username.
-      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo)
-       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo)
+      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo, email)
+       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo, @email)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
          password_hash = excluded.password_hash, tenant_roles = excluded.tenant_roles,
-         disabled = excluded.disabled, demo = excluded.demo`,
+         disabled = excluded.disabled, demo = excluded.demo, email = excluded.email`,
     ),
     getStaffUser: db.prepare('SELECT * FROM staff_users WHERE id = ?'),
     findStaffUserByUsername: db.prepare('SELECT * FROM staff_users WHERE username = ?'),
@@ -529,6 +538,16 @@ function toStaffUser(row: StaffRow): StaffUser {
     tenantRoles: JSON.parse(row.tenant_roles) as StaffUser['tenantRoles'],
     disabled: row.disabled === 1,
     demo: row.demo === 1,
+    ...(row.email === null ? {} : { email: row.email }),
+  };
+}
+
+// Issue 7: the optional delivery state of an item, present only when set.
+function deliveryFields(row: SubmissionRow): Pick<QueueItem, 'notBefore' | 'lastError' | 'firstAttemptAt'> {
+  return {
+    ...(row.not_before === null ? {} : { notBefore: new Date(row.not_before).toISOString() }),
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.first_attempt_at === null ? {} : { firstAttemptAt: new Date(row.first_attempt_at).toISOString() }),
   };
 }
 
