@@ -3,6 +3,8 @@ import express, { Router } from 'express';
 import type { Express } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
+import { createOidcLogin } from './auth/oidc-login.ts';
+import type { OidcClientSettings } from './auth/oidc-login.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
 import { createLogger } from './http/create-logger.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -49,6 +51,8 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The clock (time of receipt, leases). */
   clock?: () => Date;
+  /** Citizen e-ID login at the broker (issue 6); without it e-ID e-services cannot be filled in. */
+  citizenEId?: OidcClientSettings;
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -93,7 +97,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
-    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins }),
+    pageRoutes({
+      services: routeDeps.services,
+      shell: loadPageShell(deps.clientDir),
+      validators: pageValidators,
+      allowedOrigins: routeDeps.allowedOrigins,
+      ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer } } : {}),
+    }),
   );
   app.use(errorHandler);
   return app;

@@ -1,9 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
 import type { ScryptCost } from './auth/password-hash.ts';
 import { createApp } from './app.ts';
+import type { OidcClientSettings } from './auth/oidc-login.ts';
+import { startDemoEIdP } from './demo-idp/demo-e-id.ts';
+import type { RunningDemoIdp } from './demo-idp/start-demo-idp.ts';
 import type { Mode } from './config.ts';
 import { createLogger } from './http/create-logger.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -42,6 +46,8 @@ export interface StartOptions {
   forms?: DemoForms;
   /** scrypt cost of seeded demo passwords (tests use a cheap one). */
   passwordCost?: ScryptCost;
+  /** The e-ID broker; in demo mode without it, a local demo IdP stands in (issue 6). */
+  citizenEId?: OidcClientSettings;
 }
 
 /** A listening server. `close()` stops accepting, lets requests in flight finish, and resolves; the store stays open. */
@@ -50,6 +56,8 @@ export interface RunningSamform {
   port: number;
   server: Server;
   validators: ValidatorCache;
+  /** The demo IdP's issuer, in demo mode when no e-ID broker was given. */
+  demoIdpIssuer?: string;
   close(): Promise<void>;
 }
 
@@ -78,6 +86,26 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   const bundled = await warmValidatorModules({ store, validators, clock: () => new Date(), log: logger }, validatorModules);
   logger.info({ validatorModules: bundled }, 'validator modules bundled');
 
+  // Listen first: the demo IdP registers this server's callback addresses, which need its port.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    if (options.host === undefined) server.listen(options.port ?? 0, () => resolve());
+    else server.listen(options.port ?? 0, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  // The demo IdP stands in for the e-ID broker in demo mode only: anyone may log in as anyone there.
+  let demoIdp: RunningDemoIdp | undefined;
+  let citizenEId = options.citizenEId;
+  if (options.mode === 'demo' && citizenEId === undefined) {
+    const demo = await startDemoEIdP({ samformPort: port, ...(options.host === undefined ? {} : { host: options.host }) });
+    demoIdp = demo.idp;
+    citizenEId = demo.citizenEId;
+    logger.info({ issuer: demo.idp.issuer }, 'demo e-ID provider started (test personas, demo only)');
+  }
+
   const app = createApp({
     store,
     logger,
@@ -87,13 +115,9 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.sessionSecret === undefined ? {} : { sessionSecret: options.sessionSecret }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
+    ...(citizenEId === undefined ? {} : { citizenEId }),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const done = (error?: Error): void => (error === undefined ? resolve(listening) : reject(error));
-    const listening = options.host === undefined ? app.listen(options.port ?? 0, done) : app.listen(options.port ?? 0, options.host, done);
-  });
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  server.on('request', app);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -105,15 +129,15 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
       server.close((error) => {
         clearTimeout(force);
         clearInterval(sweep);
-        if (error) reject(error);
-        else resolve();
+        const idpClosed = demoIdp === undefined ? Promise.resolve() : demoIdp.close();
+        idpClosed.then(() => (error ? reject(error) : resolve()), reject);
       });
       server.closeIdleConnections();
     });
     return closing;
   };
 
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, validators, close };
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, validators, close, ...(demoIdp ? { demoIdpIssuer: demoIdp.issuer } : {}) };
 }
 
 async function loadDemoForms(): Promise<DemoForms> {

@@ -110,7 +110,7 @@ function InitialPage({ state, servicePage: ServicePage, validator }: { state: Pa
     case 'receipt':
       return <ReceiptPage state={state} />;
     case 'problem':
-      return <Problem locale={state.locale} status={state.status} />;
+      return <Problem locale={state.locale} status={state.status} {...(state.reason ? { reason: state.reason } : {})} />;
   }
 }
 

@@ -38,3 +38,4 @@ export * from './attachment.ts';
 export * from './designer/index.ts';
 export * from './show-when.ts';
 export * from './adoption/index.ts';
+export * from './login-fields.ts';
