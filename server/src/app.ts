@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
+import { staffSsoRoutes } from './routes/staff-sso-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
@@ -53,6 +54,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** Citizen e-ID login at the broker (issue 6); without it e-ID e-services cannot be filled in. */
   citizenEId?: OidcClientSettings;
+  /** Staff single sign-on per tenant (issue 6): each municipality's own identity provider. */
+  staffSso?: { [tenant: string]: OidcClientSettings };
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -84,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(...staffAuth.middleware);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps));
+  api.use(staffSsoRoutes(routeDeps, Object.fromEntries(Object.entries(deps.staffSso ?? {}).map(([tenant, settings]) => [tenant, { login: createOidcLogin(settings) }]))));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));

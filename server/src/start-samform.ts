@@ -48,6 +48,8 @@ export interface StartOptions {
   passwordCost?: ScryptCost;
   /** The e-ID broker; in demo mode without it, a local demo IdP stands in (issue 6). */
   citizenEId?: OidcClientSettings;
+  /** Staff SSO per tenant; in demo mode without an e-ID broker, Östersund's goes to the demo IdP. */
+  staffSso?: { [tenant: string]: OidcClientSettings };
 }
 
 /** A listening server. `close()` stops accepting, lets requests in flight finish, and resolves; the store stays open. */
@@ -99,10 +101,12 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   // The demo IdP stands in for the e-ID broker in demo mode only: anyone may log in as anyone there.
   let demoIdp: RunningDemoIdp | undefined;
   let citizenEId = options.citizenEId;
+  let staffSso = options.staffSso;
   if (options.mode === 'demo' && citizenEId === undefined) {
     const demo = await startDemoEIdP({ samformPort: port, ...(options.host === undefined ? {} : { host: options.host }) });
     demoIdp = demo.idp;
     citizenEId = demo.citizenEId;
+    staffSso = { ...demo.staffSso, ...staffSso };
     logger.info({ issuer: demo.idp.issuer }, 'demo e-ID provider started (test personas, demo only)');
   }
 
@@ -116,6 +120,7 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
     ...(citizenEId === undefined ? {} : { citizenEId }),
+    ...(staffSso === undefined ? {} : { staffSso }),
   });
   server.on('request', app);
 

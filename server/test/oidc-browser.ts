@@ -55,11 +55,19 @@ export class OidcBrowser {
 }
 
 /**
- * Log in at `samformUrl` through the demo IdP as `persona`: start at the e-ID login route,
- * choose the persona on the picker, and come back. Returns the final address and the picker's HTML.
+ * Walk a login from `startUrl` (Samform's login route) through the demo IdP as `persona`:
+ * choose the persona on the picker and follow the redirects back to Samform, stopping at the
+ * first Samform address after `callbackPath`. Returns that address, the picker's HTML and
+ * headers, and the callback's answer when it was not a redirect (a refusal).
  */
-export async function logInWithEId(browser: OidcBrowser, samformUrl: string, persona: string, returnTo = '/t/ostersund'): Promise<{ landedAt: string; pickerHtml: string; pickerHeaders: Headers }> {
-  const picker = await browser.follow(`${samformUrl}/t/ostersund/e-id/login?return=${encodeURIComponent(returnTo)}`);
+export async function logInThroughIdp(
+  browser: OidcBrowser,
+  startUrl: string,
+  persona: string,
+  callbackPath: string,
+): Promise<{ landedAt: string; pickerHtml: string; pickerHeaders: Headers; callback?: Response }> {
+  const samformOrigin = new URL(startUrl).origin;
+  const picker = await browser.follow(startUrl);
   if (picker.response.status !== 200) throw new Error(`expected the persona picker, got ${picker.response.status} at ${picker.url}`);
   const pickerHtml = await picker.response.text();
   const action = /<form method="post" action="([^"]+)">/.exec(pickerHtml)?.[1];
@@ -71,7 +79,11 @@ export async function logInWithEId(browser: OidcBrowser, samformUrl: string, per
   });
   const location = chosen.headers.get('location');
   if (location === null) throw new Error(`the picker answered ${chosen.status} without a redirect: ${await chosen.text()}`);
-  const samformOrigin = new URL(samformUrl).origin;
-  const back = await browser.follow(new URL(location, picker.url).href, (next) => next.origin === samformOrigin && next.pathname !== '/e-id/callback');
-  return { landedAt: back.url, pickerHtml, pickerHeaders: picker.response.headers };
+  const back = await browser.follow(new URL(location, picker.url).href, (next) => next.origin === samformOrigin && next.pathname !== callbackPath);
+  return { landedAt: back.url, pickerHtml, pickerHeaders: picker.response.headers, ...(back.response.status < 300 || back.response.status >= 400 ? { callback: back.response } : {}) };
+}
+
+/** A citizen's e-ID login at Östersund through the demo IdP, coming back to `returnTo`. */
+export function logInWithEId(browser: OidcBrowser, samformUrl: string, persona: string, returnTo = '/t/ostersund'): ReturnType<typeof logInThroughIdp> {
+  return logInThroughIdp(browser, `${samformUrl}/t/ostersund/e-id/login?return=${encodeURIComponent(returnTo)}`, persona, '/e-id/callback');
 }

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { StaffRole, Store } from '@samform/store';
+import type { StaffRole, StaffUser, Store } from '@samform/store';
 import type { Actor } from './actor.ts';
 import { ANONYMOUS } from './actor.ts';
 import { PortSessionStore, SESSION_MAX_AGE_MS } from './port-session-store.ts';
@@ -38,6 +38,8 @@ export interface StaffAuth {
   logIn(req: Request, res: Response): Promise<StaffProfile | null>;
   /** End the session server-side and clear its cookie. */
   logOut(req: Request, res: Response): Promise<void>;
+  /** Start a fresh session (new id) for a staff account vouched for elsewhere (tenant SSO, issue 6). */
+  logInAs(req: Request, user: StaffUser): Promise<StaffProfile>;
   /** The signed-in staff member, or null. */
   profile(req: Request): StaffProfile | null;
   /** The actor of a session-only request (staff or anonymous). */
@@ -105,6 +107,13 @@ export function createStaffAuth(store: Store, options: { sessionSecret: string }
         };
         if (req.session === undefined) return clear();
         req.session.destroy((error: unknown) => (error ? reject(error) : clear()));
+      }),
+
+    logInAs: (req, account) =>
+      new Promise((resolve, reject) => {
+        const user = toUser(account);
+        // passport 0.7 regenerates the session here too: the SSO login gets a new session id.
+        req.logIn(user, (error: unknown) => (error ? reject(error) : resolve(toProfile(user))));
       }),
 
     profile: (req) => (req.user === undefined ? null : toProfile(req.user)),
