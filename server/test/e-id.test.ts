@@ -89,6 +89,29 @@ describe('citizen e-ID login through the demo IdP', () => {
     expect(setCookie).not.toMatch(/;\s*Secure/i);
   });
 
+  it('when a citizen with a draft logs in, then the draft cookie gets a new id and the answers are kept', async () => {
+    const browser = new OidcBrowser();
+    const form = await (await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`)).text();
+    const step = /name="_step" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const posted = await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([['_step', step], ['customerNumber', '104527'], ['_action', 'continue']]),
+    });
+    expect(posted.status).toBeLessThan(400);
+    const before = browser.cookie(server.url, 'samform.citizen');
+    expect(before).toBeDefined();
+    await logInWithEId(browser, server.url, 'tolvan', '/t/ostersund/e/bestall-slamtomning');
+    const after = browser.cookie(server.url, 'samform.citizen');
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    const state = stateOf(await (await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`)).text());
+    expect(state.form.answers.customerNumber).toBe('104527');
+    expect(state.eId).toMatchObject({ identification: 'optional', login: { name: 'Tolvan Tolvansson' } });
+    const planted = await fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`, { headers: { cookie: `samform.citizen=${before}` } });
+    expect(stateOf(await planted.text()).form.answers).toEqual({});
+  });
+
   it('when the citizen logs out, then the cookie is cleared and the old one is dead server-side', async () => {
     const browser = new OidcBrowser();
     await logInWithEId(browser, server.url, 'tolvan', PAUSE);

@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import { PERSONAL_NUMBER_CLAIM, PERSONAL_NUMBER_SCOPE, PROTECTED_IDENTITY_CLAIM } from '../auth/e-id-claims.ts';
 import { DEMO_PERSONAS } from './demo-personas.ts';
+import { memoryAdapterFactory } from './memory-adapter.ts';
 import type { DemoPersona } from './demo-personas.ts';
 import { DEMO_IDP_CSS, demoIdpErrorPage, personaPickerPage } from './persona-page.ts';
 
@@ -108,6 +109,7 @@ function configuration(clients: DemoIdpClient[]): Configuration {
   // Fresh keys per start: nothing signed by a demo IdP outlives it.
   const signingKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   return {
+    adapter: memoryAdapterFactory(),
     clients: clients.map((c) => ({
       client_id: c.clientId,
       client_secret: c.clientSecret,
