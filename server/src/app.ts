@@ -3,6 +3,8 @@ import express, { Router } from 'express';
 import type { Express } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
+import { createOidcLogin } from './auth/oidc-login.ts';
+import type { OidcClientSettings } from './auth/oidc-login.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
 import { createLogger } from './http/create-logger.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
@@ -27,6 +29,7 @@ import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
+import { staffSsoRoutes } from './routes/staff-sso-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
@@ -61,6 +64,10 @@ export interface AppDeps {
   staffIdleMs?: number;
   /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: webhook targets on loopback and private addresses may be configured. */
   allowPrivateWebhooks?: boolean;
+  /** Citizen e-ID login at the broker (issue 6); without it e-ID e-services cannot be filled in. */
+  citizenEId?: OidcClientSettings;
+  /** Staff single sign-on per tenant (issue 6): each municipality's own identity provider. */
+  staffSso?: { [tenant: string]: OidcClientSettings };
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -99,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
   api.use(...staffAuth.middleware);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), sessionRoutes(routeDeps));
+  api.use(staffSsoRoutes(routeDeps, Object.fromEntries(Object.entries(deps.staffSso ?? {}).map(([tenant, settings]) => [tenant, { login: createOidcLogin(settings) }]))));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
@@ -113,7 +121,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
-    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins, rateLimits: routeDeps.rateLimits }),
+    pageRoutes({
+      services: routeDeps.services,
+      shell: loadPageShell(deps.clientDir),
+      validators: pageValidators,
+      allowedOrigins: routeDeps.allowedOrigins,
+      rateLimits: routeDeps.rateLimits,
+      ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer } } : {}),
+    }),
   );
   app.use(errorHandler);
   return app;

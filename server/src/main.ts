@@ -50,6 +50,8 @@ try {
     staffIdleMs: config.staffIdleMs,
     delivery: delivery.config,
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
+    ...(config.citizenEId === undefined ? {} : { citizenEId: config.citizenEId }),
+    ...(config.staffSso === undefined ? {} : { staffSso: config.staffSso }),
   });
 } catch (error) {
   await store.close();
@@ -65,6 +67,7 @@ console.log(
   `Samform listening on http://localhost:${running.port} (store: ${storeDescription(config)}, mode: ${config.mode}, ` +
     `${municipalities} municipalities, ${collaborations} collaborations)`,
 );
+if (running.demoIdpIssuer !== undefined) console.log(`Demo e-ID (test personas, demo only) at ${running.demoIdpIssuer}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

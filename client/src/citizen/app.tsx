@@ -113,7 +113,14 @@ function InitialPage({ state, servicePage: ServicePage, validator }: { state: Pa
     case 'status':
       return <StatusPage state={state} />;
     case 'problem':
-      return <Problem locale={state.locale} status={state.status} {...(state.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: state.retryAfterSeconds, back: state.href })} />;
+      return (
+        <Problem
+          locale={state.locale}
+          status={state.status}
+          {...(state.reason ? { reason: state.reason } : {})}
+          {...(state.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: state.retryAfterSeconds, back: state.href })}
+        />
+      );
   }
 }
 

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { pageTitle } from '@samform/renderer';
 import { clientText } from './client-text.ts';
+import type { ProblemReason } from './page-state.ts';
 import { hrefFor } from './router.ts';
 import { onLinkClick } from './navigation.ts';
 
@@ -48,17 +49,22 @@ export function Loading({ locale }: { locale: string }) {
   );
 }
 
-/** A page that does not exist, data that could not be fetched, or a send refused for a while (429, with a way back). */
-export function Problem({ locale, status, retryAfterSeconds, back }: { locale: string; status: number; retryAfterSeconds?: number; back?: string }) {
+/** A page that does not exist, data that could not be fetched, a login that failed (`reason`), or a send refused for a while (429, with a way back). */
+export function Problem({ locale, status, reason, retryAfterSeconds, back }: { locale: string; status: number; reason?: ProblemReason; retryAfterSeconds?: number; back?: string }) {
   const t = clientText(locale);
   const missing = status === 404;
   const tooMany = status === 429;
-  const heading = missing ? t.notFound : tooMany ? t.tooMany : t.error;
-  useTitle([heading], locale);
+  const [title, body] =
+    reason === 'login-failed' ? [t.loginFailed, t.loginFailedBody]
+    : reason === 'bad-return' ? [t.badReturn, t.badReturnBody]
+    : missing ? [t.notFound, t.notFoundBody]
+    : tooMany ? [t.tooMany, t.tooManyBody(retryAfterSeconds ?? 60)]
+    : [t.error, t.errorBody];
+  useTitle([title], locale);
   return (
     <>
-      <PageHeading>{heading}</PageHeading>
-      <p>{missing ? t.notFoundBody : tooMany ? t.tooManyBody(retryAfterSeconds ?? 60) : t.errorBody}</p>
+      <PageHeading>{title}</PageHeading>
+      <p>{body}</p>
       <p>
         {tooMany && back !== undefined ? <Link href={back}>{t.tryAgain}</Link> : <Link href={hrefFor({ name: 'home' }, locale)}>{t.toStart}</Link>}
       </p>

@@ -11,6 +11,22 @@ export interface FormState {
   returnToReview: boolean;
 }
 
+/** The e-ID part of a form page (issue 6). */
+export interface EIdState {
+  identification: 'anonymous' | 'optional' | 'e-id';
+  /** The logged-in citizen (no name with protected identity), or null. */
+  login: { name?: string; protectedIdentity: boolean } | null;
+  /** Starts the login and comes back to this page. */
+  loginHref: string;
+  /** Where the logout form posts. */
+  logoutAction: string;
+  /** Logged in with an e-ID without the personnummer this e-service needs (a foreign e-ID). */
+  missingPersonnummer: boolean;
+}
+
+/** Why a problem page is shown, when the site knows more than the status. */
+export type ProblemReason = 'login-failed' | 'bad-return';
+
 /** What every page's state carries: its language and the address it was rendered for. */
 interface PageBase {
   locale: 'sv' | 'en';
@@ -27,10 +43,10 @@ export type PageState = PageBase &
     | { page: 'home'; tenants: TenantSummary[] }
     | { page: 'tenant'; tenant: string; tenants: TenantSummary[]; services: ServiceSummary[] }
     | { page: 'accessibility' }
-    | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState }
+    | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState; eId?: EIdState }
     | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt; caseStatus?: CitizenCaseStatus }
     | { page: 'status'; tenant: { id: string; name: string }; service: { title: LocalText }; status: CitizenCaseStatus }
-    | { page: 'problem'; status: number; retryAfterSeconds?: number }
+    | { page: 'problem'; status: number; reason?: ProblemReason; retryAfterSeconds?: number }
   );
 
 /** The state of a form page. */

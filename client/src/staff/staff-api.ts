@@ -149,6 +149,8 @@ const one = (tenant: string, service: string, rest = ''): string => admin(tenant
 /** The staff API as the staff pages use it. */
 export const staffApi = {
   logIn: (username: string, password: string) => call<{ user: StaffUser }>('POST', '/api/auth/login', { username, password }),
+  /** The tenants whose staff can log in with the municipality's own account (SSO). */
+  ssoTenants: () => call<{ tenants: { id: string; name: string }[] }>('GET', '/api/auth/sso'),
   logOut: () => call<{ user: null }>('POST', '/api/auth/logout'),
   me: () => call<{ user: StaffUser }>('GET', '/api/auth/me'),
   /** When the session ends if idle (asking does not extend it). */

@@ -40,3 +40,4 @@ export * from './show-when.ts';
 export * from './adoption/index.ts';
 export * from './case-workflow.ts';
 export * from './case-status.ts';
+export * from './login-fields.ts';

@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { Passport } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
-import type { StaffRole, Store } from '@samform/store';
+import type { StaffRole, StaffUser, Store } from '@samform/store';
 import type { Actor } from './actor.ts';
 import { ANONYMOUS } from './actor.ts';
 import { createIdleTimeout, DEFAULT_STAFF_IDLE_MS } from './idle-timeout.ts';
@@ -40,6 +40,8 @@ export interface StaffAuth {
   logIn(req: Request, res: Response): Promise<StaffProfile | null>;
   /** End the session server-side and clear its cookie. */
   logOut(req: Request, res: Response): Promise<void>;
+  /** Start a fresh session (new id) for a staff account vouched for elsewhere (tenant SSO, issue 6). */
+  logInAs(req: Request, user: StaffUser): Promise<StaffProfile>;
   /** The signed-in staff member, or null. */
   profile(req: Request): StaffProfile | null;
   /** The actor of a session-only request (staff or anonymous). */
@@ -118,6 +120,13 @@ export function createStaffAuth(store: Store, options: { sessionSecret: string; 
       }),
 
     logOut,
+
+    logInAs: (req, account) =>
+      new Promise((resolve, reject) => {
+        const user = toUser(account);
+        // passport 0.7 regenerates the session here too: the SSO login gets a new session id.
+        req.logIn(user, (error: unknown) => (error ? reject(error) : resolve(toProfile(user))));
+      }),
 
     profile: (req) => (req.user === undefined ? null : toProfile(req.user)),
 

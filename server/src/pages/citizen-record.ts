@@ -123,3 +123,25 @@ export function keepReceipt(data: CitizenData, receipt: KeptReceipt): void {
   delete data.drafts[draftKey(receipt.tenant, receipt.service)];
   data.receipts = [...data.receipts.filter((kept) => kept.reference !== receipt.reference), receipt];
 }
+
+/**
+ * Move this browser's record to a new cookie id (at e-ID login): a citizen cookie planted
+ * before the login never sees the drafts, with personnummer, filled in after it.
+ */
+export async function renewCitizenRecord(store: Store, req: Request, res: Response, now: Date): Promise<void> {
+  const existing = cookieOf(req);
+  if (existing === undefined) return;
+  const found = await store.getSession(sessionKey(existing), now);
+  await store.destroySession(sessionKey(existing));
+  if (found === null) return;
+  const id = randomBytes(32).toString('base64url');
+  await store.setSession(sessionKey(id), { data: found.data, expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString() });
+  res.cookie(CITIZEN_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: !LOOPBACK_HOSTS.has(req.hostname), path: '/', maxAge: CITIZEN_TTL_MS });
+}
+
+/** Forget this browser's drafts and receipts (at e-ID logout: the computer may be shared). */
+export async function forgetCitizenRecord(store: Store, req: Request, res: Response): Promise<void> {
+  const existing = cookieOf(req);
+  if (existing !== undefined) await store.destroySession(sessionKey(existing));
+  res.clearCookie(CITIZEN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+}

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, nextShownStep, NotFoundError, previousShownStep } from '@samform/model';
+import type { JsonValue } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { hrefFor, renderPage, titleOf } from '@samform/client/ssr';
 import type { FormState, PageState } from '@samform/client/ssr';
@@ -19,7 +20,12 @@ import { adoptionThemeOf, pageTheme, themeHash, themeLogo, themeStylesheet } fro
 import type { PageTheme } from '../services/adoption-theme-service.ts';
 import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
+import { citizenLoginOf } from '../auth/citizen-login.ts';
+import type { CitizenLogin } from '../auth/citizen-login.ts';
 import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
+import { eIdStateOf, loginValues, withLockedLoginFields } from './e-id-page-state.ts';
+import { EIdLoginError, eIdRoutes } from './e-id-routes.ts';
+import type { CitizenEId } from './e-id-routes.ts';
 import type { CitizenData } from './citizen-record.ts';
 import { formBody, formEntriesOf, formFilesOf, postedValue } from './form-body.ts';
 import { REMOVE_ATTACHMENT, uploadStepFiles } from './attachment-uploads.ts';
@@ -37,6 +43,8 @@ export interface PageDeps {
   allowedOrigins: readonly string[];
   /** Counters for sends (ADR 0011). */
   rateLimits: RateLimits;
+  /** Citizen e-ID login (issue 6); without it e-ID e-services cannot be filled in. */
+  eId?: CitizenEId;
 }
 
 type Locale = 'sv' | 'en';
@@ -57,6 +65,7 @@ const returnsToReview = (req: Request): boolean => req.query.granska === '1';
 export function pageRoutes(deps: PageDeps): Router {
   const router = Router();
   router.use(queryLimit, samePagePosts(deps.allowedOrigins));
+  router.use(eIdRoutes({ services: deps.services, eId: deps.eId }));
 
   const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator; theme?: PageTheme } = {}): void => {
     const withAnswers = state.page === 'service' || state.page === 'receipt' || state.page === 'status';
@@ -86,13 +95,23 @@ export function pageRoutes(deps: PageDeps): Router {
     return tenant;
   }
 
-  const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState): Promise<void> => {
+  const loginOf = (req: Request, res: Response): Promise<CitizenLogin | null> => {
+    const services = deps.services(res);
+    return citizenLoginOf(services.store, req, services.clock());
+  };
+
+  const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState, login: CitizenLogin | null): Promise<void> => {
     const validator = await deps.validators.get(form.version);
+    // A logged-in citizen sees the login fields filled in and locked (issue 6).
+    const locked = withLockedLoginFields(form.service, formState.answers as { [key: string]: JsonValue }, login);
+    const eId = eIdStateOf(form.service, login, form.tenant.id, serviceRoute(req, form));
     const theme = await pageTheme(deps.services(res), form.tenant, form.version.owner, form.version.serviceId);
-    send(req, res, { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: form.service, form: formState }, {
-      ...(validator ? { validator } : {}),
-      ...(theme ? { theme } : {}),
-    });
+    send(
+      req,
+      res,
+      { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: locked.service, form: { ...formState, answers: locked.answers }, ...(eId ? { eId } : {}) },
+      { ...(validator ? { validator } : {}), ...(theme ? { theme } : {}) },
+    );
   };
 
   const serviceRoute = (req: Request, form: OpenForm, options: { step?: number; returnToReview?: boolean } = {}) =>
@@ -122,7 +141,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const form = await openForm(services, tenant, serviceId, record.data);
     // Using a draft keeps it for another 24 hours.
     if (form.draft) await record.save();
-    await renderForm(req, res, form, { page: stepOf(req, form.steps.length), answers: form.draft?.answers ?? {}, errors: [], returnToReview: returnsToReview(req) });
+    await renderForm(req, res, form, { page: stepOf(req, form.steps.length), answers: form.draft?.answers ?? {}, errors: [], returnToReview: returnsToReview(req) }, await loginOf(req, res));
   });
 
   router.post('/t/:tenant/e/:service', formBody, async (req, res) => {
@@ -131,6 +150,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
     const record = await loadCitizenRecord(services.store, req, res, services.clock());
     const form = await openForm(services, tenant, serviceId, record.data);
+    const login = await loginOf(req, res);
     // Attachments (issue 4): the step's file parts are stored and become references among the entries.
     const uploads = await uploadStepFiles(services, form, postedValue(formEntriesOf(res), '_step'), formEntriesOf(res), formFilesOf(res), localeOf(req));
     const entries = uploads.entries;
@@ -144,7 +164,7 @@ export function pageRoutes(deps: PageDeps): Router {
     }
     const back = postedValue(entries, '_action') === 'back';
     const removing = postedValue(entries, REMOVE_ATTACHMENT) !== undefined;
-    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing });
+    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing, ...(login ? { login: loginValues(login) } : {}) });
     if (outcome === undefined) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
     const answers = form.draft?.answers ?? {};
@@ -152,7 +172,7 @@ export function pageRoutes(deps: PageDeps): Router {
     if (removing && uploads.errors.length === 0) return void res.redirect(303, serviceRoute(req, form, { step: outcome.stepIndex, returnToReview: returnsToReview(req) }));
     const errors = [...uploads.errors, ...outcome.errors.filter((e) => !uploads.errors.some((u) => u.path === e.path))];
     if (errors.length > 0) {
-      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) });
+      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) }, login);
     }
     // The next step the answers show ("show when" may hide some); none left: the review page.
     const next = nextShownStep(form.steps, outcome.stepIndex, answers);
@@ -167,7 +187,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const form = await openForm(services, tenant, serviceId, record.data);
     if (!form.draft) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
-    await renderForm(req, res, form, { page: 'review', answers: form.draft.answers, errors: [], returnToReview: false });
+    await renderForm(req, res, form, { page: 'review', answers: form.draft.answers, errors: [], returnToReview: false }, await loginOf(req, res));
   });
 
   router.post('/t/:tenant/e/:service/granska', formBody, async (req, res) => {
@@ -182,10 +202,15 @@ export function pageRoutes(deps: PageDeps): Router {
       const sent = latestReceipt(record.data, tenant.id, serviceId);
       return void res.redirect(303, sent ? hrefFor({ name: 'receipt', tenant: tenant.id, service: serviceId, reference: sent }, localeOf(req)) : serviceRoute(req, form));
     }
+    const login = await loginOf(req, res);
+    // A login that is missing (or ended while the citizen filled in) or lacks the personnummer:
+    // the form page says so; the draft is kept for after the login.
+    const eId = eIdStateOf(form.service, login, tenant.id, serviceRoute(req, form));
+    if (eId !== undefined && (eId.missingPersonnummer || (eId.identification === 'e-id' && login === null))) return void res.redirect(303, serviceRoute(req, form));
     deps.rateLimits.submit(req, res, tenant.id);
-    const outcome = await sendDraft(services, { ...form, draft }, localeOf(req));
+    const outcome = await sendDraft(services, { ...form, draft }, localeOf(req), login);
     if (!outcome.ok) {
-      return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false });
+      return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false }, login);
     }
     keepReceipt(record.data, { tenant: tenant.id, service: serviceId, owner: form.version.owner, serviceId: form.version.serviceId, ...outcome.receipt });
     await record.save();
@@ -286,7 +311,8 @@ function pageErrors(send: Send, base: (req: Request) => { locale: Locale; href: 
     if (status === 500) logOf(res).error({ err: error }, 'page failed');
     // A refused send keeps its draft: the page says how long to wait and leads back to the review.
     const retry = error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {};
-    send(req, res, { ...base(req), page: 'problem', status, ...retry }, { status });
+    const reason = error instanceof EIdLoginError ? error.reason : undefined;
+    send(req, res, { ...base(req), page: 'problem', status, ...retry, ...(reason ? { reason } : {}) }, { status });
   };
 }
 

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError, UnprocessableError, localizeIssues, routeSubmission } from '@samform/model';
 import type { JsonValue, Receipt } from '@samform/model';
+import type { CitizenLogin } from '../auth/citizen-login.ts';
+import { requireLoginFor } from './e-id-requirement.ts';
 import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { checkAttachmentRefs } from './attachment-service.ts';
@@ -20,6 +22,8 @@ export interface SubmitInput {
   body: unknown;
   idempotencyKey?: string;
   locale: string;
+  /** The citizen's e-ID login, if any: required by `identification: "e-id"`, and the source of login fields. */
+  citizen?: CitizenLogin | null;
 }
 
 const REFERENCE_ATTEMPTS = 5;
@@ -54,7 +58,9 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   const version =
     body.version === undefined || body.version === offered.version ? offered : await versionAsServed(deps, tenant, offered.owner, offered.serviceId, body.version as number);
   if (version === null) throw new NotFoundError('version-not-found', `The e-service "${input.serviceId.slice(0, 64)}" has no version ${String(body.version)}.`);
-  const data = body.data as { [key: string]: JsonValue };
+  // e-ID (issue 6): a required login is checked, and login fields take the login's values,
+  // whatever the body says, before anything is validated or stored.
+  const data = requireLoginFor(version.definition, body.data as { [key: string]: JsonValue }, input.citizen ?? null, input.locale);
 
   const idempotency: IdempotencyClaim | undefined =
     input.idempotencyKey === undefined

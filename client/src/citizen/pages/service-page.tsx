@@ -1,8 +1,10 @@
 import { ServiceForm } from '@samform/renderer';
+import { text } from '@samform/model';
 import type { AnswerValidator, FormLinks } from '@samform/renderer';
 import { SessionTimeout } from '../../session/session-timeout.tsx';
 import { citizenSessionEnd, extendCitizenSession, submitAnswers } from '../api.ts';
 import { clientText } from '../client-text.ts';
+import { EIdGate, eIdBlocksForm, EIdStatus } from '../e-id-panel.tsx';
 import type { ServicePageState } from '../page-state.ts';
 import { hrefFor } from '../router.ts';
 import { clearIdempotencyKey, idempotencyKey } from '../session-store.ts';
@@ -43,8 +45,17 @@ export function ServicePage({ state, validator }: ServicePageProps) {
   const late = useStandaloneValidator(tenant.id, service.id, validator ? undefined : service.version);
   const shown = validator ?? late;
   const links = formLinks(tenant.id, service.id, locale);
+  const { eId } = state;
+  if (eId !== undefined && eIdBlocksForm(eId)) {
+    return (
+      <div className="sf-main-column">
+        <EIdGate eId={eId} title={text(service.title, locale)} locale={locale} />
+      </div>
+    );
+  }
   return (
     <div className="sf-main-column">
+      {eId === undefined ? null : <EIdStatus eId={eId} locale={locale} />}
       <ServiceForm
         service={service}
         locale={locale}
