@@ -15,10 +15,12 @@ export interface SamformUnderTest {
   stop(): Promise<void>;
 }
 
-/** Start Samform in demo mode on a temp store, serving the built citizen pages. */
-export async function startSamformUnderTest(): Promise<SamformUnderTest> {
+/** Start Samform in demo mode on a temp store, serving the built citizen pages; `prepare` runs on the store first. */
+export async function startSamformUnderTest(options: { prepare?: (store: Store) => Promise<void>; staffIdleMs?: number } = {}): Promise<SamformUnderTest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'samform-e2e-'));
   const store = await openSqliteStore({ file: join(dataDir, 'samform.sqlite') });
+  // Content put straight into the store before start (what no API would accept, e.g. markup in texts).
+  await options.prepare?.(store);
   const running = await startSamform({
     store,
     mode: 'demo',
@@ -29,6 +31,7 @@ export async function startSamformUnderTest(): Promise<SamformUnderTest> {
     logger: createLogger(undefined, 'warn'),
     // The demo passwords are public; a cheap scrypt cost keeps seeding seventeen tenants quick.
     passwordCost: { N: 1024, r: 8, p: 1 },
+    ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
   });
   return {
     url: running.url,

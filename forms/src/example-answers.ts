@@ -73,6 +73,8 @@ const OWN: Record<string, (c: ExampleContext) => Answers> = {
     reading: 1234,
     readingDate: isoDate(c.today),
   }),
+  // Requires e-ID (issue 6): the personnummer is the login's, here Skatteverket's test person Tolvan.
+  'region-jamtland-harjedalen/uppehall-i-hamtning': (c) => ({ personnummer: '19121212-1212', ...SHARED['uppehall-i-hamtning']!(c) }),
   'region-jamtland-harjedalen/agarbyte': (c) => ({
     seller: {
       name: 'Tora Tolvansson',

@@ -3,12 +3,18 @@ import express, { Router } from 'express';
 import type { Express } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
+import { createOidcLogin } from './auth/oidc-login.ts';
+import type { OidcClientSettings } from './auth/oidc-login.ts';
 import { createStaffAuth } from './auth/staff-auth.ts';
 import { createLogger } from './http/create-logger.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { logOf } from './http/request-context.ts';
 import { requestLogging } from './http/request-logging.ts';
-import { apiSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
+import { csrfGuard } from './http/csrf-guard.ts';
+import { queryLimit } from './http/query-limit.ts';
+import { createRateLimits } from './http/rate-limits.ts';
+import type { RateLimitSettings } from './http/rate-limits.ts';
+import { apiSecurityHeaders, baselineSecurityHeaders, clientSecurityHeaders } from './http/security-headers.ts';
 import { serveClient } from './http/serve-client.ts';
 import { keepApiReceipts, pageRoutes } from './pages/page-routes.ts';
 import { loadPageShell } from './pages/page-shell.ts';
@@ -18,12 +24,15 @@ import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { adminServiceRoutes } from './routes/admin-service-routes.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { caseRoutes } from './routes/case-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { platformRoutes } from './routes/platform-routes.ts';
 import { queueRoutes } from './routes/queue-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { serviceRoutes } from './routes/service-routes.ts';
+import { sessionRoutes } from './routes/session-routes.ts';
 import { staffAdminRoutes } from './routes/staff-admin-routes.ts';
+import { staffSsoRoutes } from './routes/staff-sso-routes.ts';
 import { submissionRoutes } from './routes/submission-routes.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
@@ -53,6 +62,16 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** The clock (time of receipt, leases). */
   clock?: () => Date;
+  /** Limits on failed sign-ins and sends (ADR 0011); the defaults when omitted. */
+  rateLimits?: RateLimitSettings;
+  /** A staff session ends after this long without a request (WCAG 2.2.1: the pages warn first); 30 minutes when omitted. */
+  staffIdleMs?: number;
+  /** SAMFORM_ALLOW_PRIVATE_WEBHOOKS: webhook targets on loopback and private addresses may be configured. */
+  allowPrivateWebhooks?: boolean;
+  /** Citizen e-ID login at the broker (issue 6); without it e-ID e-services cannot be filled in. */
+  citizenEId?: OidcClientSettings;
+  /** Staff single sign-on per tenant (issue 6): each municipality's own identity provider. */
+  staffSso?: { [tenant: string]: OidcClientSettings };
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -61,12 +80,18 @@ export function createApp(deps: AppDeps): Express {
   const validators = deps.validators ?? createValidatorCache();
   const validatorModules = deps.validatorModules ?? createValidatorModuleCache();
   const clock = deps.clock ?? (() => new Date());
-  const staffAuth = createStaffAuth(deps.store, { sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex') });
+  const staffAuth = createStaffAuth(deps.store, {
+    sessionSecret: deps.sessionSecret ?? randomBytes(32).toString('hex'),
+    ...(deps.staffIdleMs === undefined ? {} : { idleMs: deps.staffIdleMs }),
+    now: () => clock().getTime(),
+  });
   const routeDeps: RouteDeps = {
     store: deps.store,
     staffAuth,
     services: (res) => ({ store: deps.store, validators, clock, log: logOf(res), audit: createAuditTrail(deps.store, clock, res.req.ip) }),
     allowedOrigins: deps.allowedOrigins ?? [],
+    rateLimits: createRateLimits(deps.rateLimits),
+    allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
   };
 
   const app = express();
@@ -74,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.disable('x-powered-by');
-  app.use(requestLogging(logger));
+  app.use(requestLogging(logger), baselineSecurityHeaders);
 
   const api = Router();
   api.use(apiSecurityHeaders, (_req, res, next) => {
@@ -82,11 +107,14 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
   api.use(...staffAuth.middleware);
-  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), platformRoutes(routeDeps));
+  api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), sessionRoutes(routeDeps), platformRoutes(routeDeps));
+  api.use(staffSsoRoutes(routeDeps, Object.fromEntries(Object.entries(deps.staffSso ?? {}).map(([tenant, settings]) => [tenant, { login: createOidcLogin(settings) }]))));
   const tenantApi = Router({ mergeParams: true });
   tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
+  tenantApi.use(caseRoutes(routeDeps));
   tenantApi.use(staffAdminRoutes(routeDeps), auditRoutes(routeDeps));
   api.use('/t/:tenant', loadTenant(routeDeps), tenantApi);
   api.use(apiNotFound);
@@ -98,7 +126,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
-    pageRoutes({ services: routeDeps.services, shell: loadPageShell(deps.clientDir), validators: pageValidators, allowedOrigins: routeDeps.allowedOrigins }),
+    pageRoutes({
+      services: routeDeps.services,
+      shell: loadPageShell(deps.clientDir),
+      validators: pageValidators,
+      allowedOrigins: routeDeps.allowedOrigins,
+      rateLimits: routeDeps.rateLimits,
+      ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer } } : {}),
+    }),
   );
   app.use(errorHandler);
   return app;

@@ -1,5 +1,6 @@
 import { openStore } from '@samform/store';
 import { ConfigError, readConfig } from './config.ts';
+import { readDeliveryConfig } from './delivery/delivery-config.ts';
 import type { Config } from './config.ts';
 import { createLogger } from './http/create-logger.ts';
 import { DemoCredentialsError, startSamform } from './start-samform.ts';
@@ -27,6 +28,9 @@ try {
   fail(error instanceof ConfigError ? error.message : String(error));
 }
 
+const delivery = readDeliveryConfig(process.env);
+if (delivery.problems.length > 0) fail(new ConfigError(delivery.problems).message);
+
 const logger = createLogger(undefined, config.logLevel);
 if (config.mode === 'production' && config.sessionSecret === undefined) {
   logger.warn('SAMFORM_SESSION_SECRET is not set: sessions are signed with a random secret and end when this process does');
@@ -42,7 +46,12 @@ try {
     clientDir: config.clientDir,
     logger,
     trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+    staffIdleMs: config.staffIdleMs,
+    delivery: delivery.config,
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
+    ...(config.citizenEId === undefined ? {} : { citizenEId: config.citizenEId }),
+    ...(config.staffSso === undefined ? {} : { staffSso: config.staffSso }),
   });
 } catch (error) {
   await store.close();
@@ -58,6 +67,7 @@ console.log(
   `Samform listening on http://localhost:${running.port} (store: ${storeDescription(config)}, mode: ${config.mode}, ` +
     `${municipalities} municipalities, ${collaborations} collaborations)`,
 );
+if (running.demoIdpIssuer !== undefined) console.log(`Demo e-ID (test personas, demo only) at ${running.demoIdpIssuer}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

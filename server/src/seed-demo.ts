@@ -23,6 +23,14 @@ export interface SeedReport {
   users: number;
 }
 
+/**
+ * Shared e-services a demo municipality has not adopted, so an administrator has something to
+ * adopt on a fresh demo (README, "Demo"): Krokom does not offer the region's pause in collection.
+ */
+export const DEMO_NOT_ADOPTED: Readonly<Record<string, readonly string[]>> = {
+  krokom: ['region-jamtland-harjedalen/uppehall-i-hamtning'],
+};
+
 const ROLE_TITLES: Record<string, { suffix: string; role: StaffRole; title: string }> = {
   handlaggare: { suffix: 'handlaggare', role: 'caseworker', title: 'Handläggare' },
   designer: { suffix: 'designer', role: 'designer', title: 'Formgivare' },
@@ -35,11 +43,12 @@ export const DEMO_PLATFORM_ADMIN = { username: 'plattform.admin', password: 'dem
 
 /**
  * Make the store hold the demo: tenants, queues, every e-service of forms/ (a changed file
- * becomes the next version), a 'latest' adoption of every shared e-service by every member,
- * demo staff (`{t}.handlaggare` working every queue, `{t}.designer`, `{t}.admin`, `{t}.granskare`
- * the auditor; password `demo-{t}`), one platform administrator (`plattform.admin`, password
- * `demo-plattform`) and API keys (`demo-key-{t}`). Safe to run on every start: what exists is
- * left as it is (demo case workers only gain queues added since).
+ * becomes the next version), a 'latest' adoption of every shared e-service by every member
+ * (but those in DEMO_NOT_ADOPTED) when the seed first publishes it, demo staff
+ * (`{t}.handlaggare` working every queue, `{t}.designer`, `{t}.admin` with an e-mail address,
+ * `{t}.granskare` the auditor; password `demo-{t}`), one platform administrator
+ * (`plattform.admin`, password `demo-plattform`) and API keys (`demo-key-{t}`). Safe to run on
+ * every start: what exists is left as it is (demo case workers only gain queues added since).
  */
 export async function seedDemo(store: Store, forms: DemoForms, options: { now?: Date; passwordCost?: ScryptCost } = {}): Promise<SeedReport> {
   const now = (options.now ?? new Date()).toISOString();
@@ -47,7 +56,10 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
 
   for (const tenant of forms.tenants) {
     await store.putTenant(tenant);
-    for (const queue of forms.queues[tenant.id] ?? []) await store.putQueue(tenant.id, queue);
+    for (const queue of forms.queues[tenant.id] ?? []) {
+      // A queue the admin has configured (its delivery, issue 7) survives a restart in demo mode.
+      if ((await store.getQueue(tenant.id, queue.id)) === null) await store.putQueue(tenant.id, queue);
+    }
   }
 
   for (const { owner, definition } of forms.services) {
@@ -65,9 +77,13 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
   }
 
   const collaborations = new Set(forms.tenants.filter((t) => t.kind === 'collaboration').map((t) => t.id));
+  // Only an e-service the seed published for the first time is adopted: a municipality that
+  // left an adoption stays out after the next start.
+  const firstPublished = new Set(report.published.filter((p) => p.endsWith('@1')).map((p) => p.slice(0, -2)));
   for (const { owner, definition } of forms.services) {
-    if (!collaborations.has(owner)) continue;
+    if (!collaborations.has(owner) || !firstPublished.has(`${owner}/${definition.id}`)) continue;
     for (const member of forms.tenants.filter((t) => t.kind === 'municipality' && t.memberOf.includes(owner))) {
+      if (DEMO_NOT_ADOPTED[member.id]?.includes(`${owner}/${definition.id}`)) continue;
       if ((await store.getAdoption(member.id, owner, definition.id)) !== null) continue;
       await store.putAdoption(member.id, { owner, serviceId: definition.id, track: 'latest', overrides: {}, adoptedAt: now });
       report.adoptions++;
@@ -101,6 +117,8 @@ export async function seedDemo(store: Store, forms: DemoForms, options: { now?: 
         ...(queues.length === 0 ? {} : { queues: { [tenant.id]: queues } }),
         disabled: false,
         demo: true,
+        // Admins get the failing-delivery notices and the daily digest (issue 7).
+        ...(role === 'admin' ? { email: `${username}@demo.samform.localhost` } : {}),
       };
       await store.putStaffUser(user);
       return true;

@@ -1,14 +1,23 @@
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
 import type { ScryptCost } from './auth/password-hash.ts';
 import { createApp } from './app.ts';
+import type { RateLimitSettings } from './http/rate-limits.ts';
+import type { OidcClientSettings } from './auth/oidc-login.ts';
+import { startDemoEIdP } from './demo-idp/demo-e-id.ts';
+import type { RunningDemoIdp } from './demo-idp/start-demo-idp.ts';
 import type { Mode } from './config.ts';
+import type { DeliveryConfig } from './delivery/delivery-config.ts';
+import { startDeliveryWorker } from './delivery/delivery-worker.ts';
+import type { DeliveryWorker, DeliveryWorkerOptions } from './delivery/delivery-worker.ts';
 import { createLogger } from './http/create-logger.ts';
 import { seedDemo } from './seed-demo.ts';
 import type { DemoForms } from './seed-demo.ts';
 import { warmValidators } from './services/catalog-service.ts';
+import { RETENTION_SWEEP_MS, sweepExpiredSubmissions } from './services/retention-sweep.ts';
 import { createValidatorCache } from './services/validator-cache.ts';
 import type { ValidatorCache } from './services/validator-cache.ts';
 import { createValidatorModuleCache, warmValidatorModules } from './services/validator-module.ts';
@@ -38,10 +47,22 @@ export interface StartOptions {
   sessionSecret?: string;
   trustProxy?: boolean | number | string;
   allowedOrigins?: string[];
+  /** Limits on failed sign-ins and sends (ADR 0011). */
+  rateLimits?: RateLimitSettings;
+  /** Staff sessions end after this long idle. */
+  staffIdleMs?: number;
   /** Demo content; read from forms/ when omitted in demo mode. */
   forms?: DemoForms;
   /** scrypt cost of seeded demo passwords (tests use a cheap one). */
   passwordCost?: ScryptCost;
+  /** Delivery settings (issue 7); with `workersInServer`, a delivery worker runs in this process. */
+  delivery?: DeliveryConfig;
+  /** Worker tuning for tests (poll interval, clock, mailer). */
+  deliveryWorker?: Partial<Omit<DeliveryWorkerOptions, 'store' | 'config' | 'logger'>>;
+  /** The e-ID broker; in demo mode without it, a local demo IdP stands in (issue 6). */
+  citizenEId?: OidcClientSettings;
+  /** Staff SSO per tenant; in demo mode without an e-ID broker, Östersund's goes to the demo IdP. */
+  staffSso?: { [tenant: string]: OidcClientSettings };
 }
 
 /** A listening server. `close()` stops accepting, lets requests in flight finish, and resolves; the store stays open. */
@@ -50,6 +71,10 @@ export interface RunningSamform {
   port: number;
   server: Server;
   validators: ValidatorCache;
+  /** The in-process delivery worker, when one runs. */
+  deliveryWorker?: DeliveryWorker;
+  /** The demo IdP's issuer, in demo mode when no e-ID broker was given. */
+  demoIdpIssuer?: string;
   close(): Promise<void>;
 }
 
@@ -80,6 +105,28 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   const bundled = await warmValidatorModules(startDeps, validatorModules);
   logger.info({ validatorModules: bundled }, 'validator modules bundled');
 
+  // Listen first: the demo IdP registers this server's callback addresses, which need its port.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    if (options.host === undefined) server.listen(options.port ?? 0, () => resolve());
+    else server.listen(options.port ?? 0, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  // The demo IdP stands in for the e-ID broker in demo mode only: anyone may log in as anyone there.
+  let demoIdp: RunningDemoIdp | undefined;
+  let citizenEId = options.citizenEId;
+  let staffSso = options.staffSso;
+  if (options.mode === 'demo' && citizenEId === undefined) {
+    const demo = await startDemoEIdP({ samformPort: port, ...(options.host === undefined ? {} : { host: options.host }) });
+    demoIdp = demo.idp;
+    citizenEId = demo.citizenEId;
+    staffSso = { ...demo.staffSso, ...staffSso };
+    logger.info({ issuer: demo.idp.issuer }, 'demo e-ID provider started (test personas, demo only)');
+  }
+
   const app = createApp({
     store,
     logger,
@@ -89,17 +136,29 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.sessionSecret === undefined ? {} : { sessionSecret: options.sessionSecret }),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
+    ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
+    ...(options.delivery === undefined ? {} : { allowPrivateWebhooks: options.delivery.allowPrivateWebhooks }),
+    ...(citizenEId === undefined ? {} : { citizenEId }),
+    ...(staffSso === undefined ? {} : { staffSso }),
   });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const done = (error?: Error): void => (error === undefined ? resolve(listening) : reject(error));
-    const listening = options.host === undefined ? app.listen(options.port ?? 0, done) : app.listen(options.port ?? 0, options.host, done);
-  });
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host === undefined || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  server.on('request', app);
+
+  // Retention (issue 5): weed delivered cases past their time, hourly; a failed sweep waits for the next.
+  const sweepDeps = { store, validators, clock: () => new Date(), log: logger };
+  const retention = setInterval(() => {
+    sweepExpiredSubmissions(sweepDeps).catch((error: unknown) => logger.error({ err: error }, 'retention sweep failed'));
+  }, RETENTION_SWEEP_MS);
+  retention.unref();
+  const deliveryWorker =
+    options.delivery?.workersInServer === true ? startDeliveryWorker({ store, config: options.delivery, logger, ...options.deliveryWorker }) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
+    clearInterval(retention);
     closing ??= new Promise<void>((resolve, reject) => {
+      // The worker finishes the deliveries in hand; what it had not taken stays in the store.
+      const workerStopped = deliveryWorker?.stop() ?? Promise.resolve();
       const force = setTimeout(() => server.closeAllConnections(), GRACE_MS);
       // A keep-alive connection turns idle when its last request is answered; closing idle
       // ones as they appear lets close() finish without waiting out the keep-alive timeout.
@@ -107,15 +166,23 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
       server.close((error) => {
         clearTimeout(force);
         clearInterval(sweep);
-        if (error) reject(error);
-        else resolve();
+        const idpClosed = demoIdp === undefined ? Promise.resolve() : demoIdp.close();
+        Promise.all([workerStopped, idpClosed]).then(() => (error ? reject(error) : resolve()), reject);
       });
       server.closeIdleConnections();
     });
     return closing;
   };
 
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, server, validators, close };
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    server,
+    validators,
+    ...(deliveryWorker === undefined ? {} : { deliveryWorker }),
+    ...(demoIdp ? { demoIdpIssuer: demoIdp.issuer } : {}),
+    close,
+  };
 }
 
 async function loadDemoForms(): Promise<DemoForms> {

@@ -57,6 +57,11 @@ describe('adoptions of a shared e-service across the demo municipalities', () =>
     expect(waste).toMatchObject({ owner: REGION, id: WASTE, latestVersion: 1, versions: [1], idTaken: false, adoption: { state: 'following', servedVersion: 1 } });
     expect([...waste.usedBy].sort()).toEqual(REGION_MEMBERS.filter((t) => t !== 'ostersund').sort());
     expect(body.every((e: { owner: string }) => e.owner === REGION)).toBe(true);
+    // The demo leaves Krokom one shared e-service to adopt (seed-demo.ts, DEMO_NOT_ADOPTED).
+    const krokom = await asAdmin(LOCAL, '/catalogue');
+    expect(krokom.body.filter((e: { adoption: unknown }) => e.adoption === null).map((e: { service: string }) => e.service)).toEqual([`${REGION}/uppehall-i-hamtning`]);
+    const pause = body.find((e: { service: string }) => e.service === `${REGION}/uppehall-i-hamtning`);
+    expect(pause.usedBy).not.toContain(LOCAL);
     const sundsvall = await asAdmin('sundsvall', '/catalogue');
     expect(sundsvall.body.every((e: { owner: string }) => e.owner === VN)).toBe(true);
   });

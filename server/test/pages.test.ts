@@ -190,7 +190,8 @@ describe('server-rendered citizen pages', () => {
     await browser.post(IDEA, STEP_1);
     const response = await fetch(`${server.url}/api/t/ostersund/services/lamna-din-ide/submissions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: browser.cookie! },
+      // A browser's fetch from our page says where it comes from; with a cookie it must (CSRF).
+      headers: { 'content-type': 'application/json', cookie: browser.cookie!, origin: server.url },
       body: JSON.stringify({
         data: { title: 'Via API', need: 'Behov', proposal: 'Förslag', beneficiaries: ['citizens'], area: 'digital', submitterKind: 'citizen', publicRecord: true },
         version: 1,

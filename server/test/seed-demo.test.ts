@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { openSqliteStore } from '@samform/store';
 import { afterAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/seed-demo.ts';
+import { DEMO_NOT_ADOPTED, seedDemo } from '../src/seed-demo.ts';
 import { CHEAP_COST, demoForms, tempDir } from './harness.ts';
 
 describe('seedDemo', () => {
@@ -65,6 +65,37 @@ describe('seedDemo', () => {
     const report = await seedDemo(store, await demoForms(), { passwordCost: CHEAP_COST });
     expect(report.users).toBe(0);
     expect((await store.findStaffUserByUsername('krokom.handlaggare'))?.queues?.['krokom']?.sort()).toEqual(['avfall', 'gata', 'ideer', 'va']);
+    await store.close();
+  });
+});
+
+describe('seedDemo adoptions', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it('when the demo is fresh, then every member adopts every shared e-service but those left for an administrator to adopt', async () => {
+    const store = await openSqliteStore({ file: path.join(temp.dir, 'fresh.sqlite') });
+    const forms = await demoForms();
+    const report = await seedDemo(store, forms, { passwordCost: CHEAP_COST });
+    const krokom = (await store.listAdoptions('krokom')).map((a) => `${a.owner}/${a.serviceId}`);
+    const ostersund = (await store.listAdoptions('ostersund')).map((a) => `${a.owner}/${a.serviceId}`);
+    expect(DEMO_NOT_ADOPTED.krokom).toEqual(['region-jamtland-harjedalen/uppehall-i-hamtning']);
+    expect(ostersund).toContain('region-jamtland-harjedalen/uppehall-i-hamtning');
+    expect(krokom).not.toContain('region-jamtland-harjedalen/uppehall-i-hamtning');
+    expect(krokom.length).toBe(ostersund.length - 1);
+    const shared = forms.services.filter((s) => forms.tenants.some((t) => t.id === s.owner && t.kind === 'collaboration'));
+    const members = (owner: string) => forms.tenants.filter((t) => t.memberOf.includes(owner)).length;
+    expect(report.adoptions).toBe(shared.reduce((n, s) => n + members(s.owner), 0) - 1);
+    await store.close();
+  });
+
+  it('when a municipality left an adoption, then the next start does not adopt it again', async () => {
+    const store = await openSqliteStore({ file: path.join(temp.dir, 'left.sqlite') });
+    await seedDemo(store, await demoForms(), { passwordCost: CHEAP_COST });
+    expect(await store.deleteAdoption('are', 'region-jamtland-harjedalen', 'felanmalan')).toBe(true);
+    const again = await seedDemo(store, await demoForms(), { passwordCost: CHEAP_COST });
+    expect(again.adoptions).toBe(0);
+    expect(await store.getAdoption('are', 'region-jamtland-harjedalen', 'felanmalan')).toBeNull();
     await store.close();
   });
 });

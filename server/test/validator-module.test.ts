@@ -55,6 +55,7 @@ describe('the bundled validator module', () => {
     const compiled = compileService(pause);
     const cases: unknown[] = [
       {
+        personnummer: '19121212-1212',
         property: 'Östersund Arvesgården 4:12',
         role: 'owner',
         from: '2026-07-01',
@@ -85,7 +86,7 @@ describe('the bundled validator module', () => {
   });
 
   it('when "now" moves, then the module’s date rule moves with it, as the server’s does', () => {
-    const answers = { property: 'Östersund Arvesgården 4:12', role: 'owner', from: '2026-07-01', to: '2026-12-01', contact: { email: 'a@b.se' } };
+    const answers = { personnummer: '19121212-1212', property: 'Östersund Arvesgården 4:12', role: 'owner', from: '2026-07-01', to: '2026-12-01', contact: { email: 'a@b.se' } };
     const later = new Date('2026-06-15T10:00:00Z');
     expect(issuesOfValidate(pauseModule.validate, answers, later)).toEqual(compileService(pause).validate(answers, { now: later }));
     expect(issuesOfValidate(pauseModule.validate, answers, later).map((issue) => issue.path)).toEqual(['/from']);

@@ -72,3 +72,18 @@ export async function submitAnswers(tenant: string, service: string, data: unkno
   }
   return { ok: false, errors: [] };
 }
+
+/** When this browser's saved answers end unless used (asking does not extend them); null without any. */
+export async function citizenSessionEnd(): Promise<string | null> {
+  const response = await fetch('/api/citizen/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`session: ${response.status}`);
+  return ((await response.json()) as { expiresAt: string | null }).expiresAt;
+}
+
+/** Keep this browser's saved answers longer; their new end, or null when there are none. */
+export async function extendCitizenSession(): Promise<string | null> {
+  const response = await fetch('/api/citizen/session/extend', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`extend: ${response.status}`);
+  return ((await response.json()) as { expiresAt: string | null }).expiresAt;
+}

@@ -8,6 +8,7 @@ import type { PageState } from './page-state.ts';
 import { AccessibilityPage } from './pages/accessibility-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { ReceiptPage } from './pages/receipt-page.tsx';
+import { StatusPage } from './pages/status-page.tsx';
 import type { ServicePageProps } from './pages/service-page.tsx';
 import { TenantPage } from './pages/tenant-page.tsx';
 import { hrefFor, localeFromSearch, matchRoute, withLocale } from './router.ts';
@@ -109,14 +110,23 @@ function InitialPage({ state, servicePage: ServicePage, validator }: { state: Pa
       return ServicePage ? <ServicePage state={state} {...(validator ? { validator } : {})} /> : <Loading locale={state.locale} />;
     case 'receipt':
       return <ReceiptPage state={state} />;
+    case 'status':
+      return <StatusPage state={state} />;
     case 'problem':
-      return <Problem locale={state.locale} status={state.status} />;
+      return (
+        <Problem
+          locale={state.locale}
+          status={state.status}
+          {...(state.reason ? { reason: state.reason } : {})}
+          {...(state.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: state.retryAfterSeconds, back: state.href })}
+        />
+      );
   }
 }
 
 /** A page reached in the browser: the list pages load their data; form pages come from the server. */
 function RoutedPage({ route, locale, href }: { route: Route; locale: string; href: string }) {
-  const serverOnly = route.name === 'service' || route.name === 'review' || route.name === 'receipt';
+  const serverOnly = route.name === 'service' || route.name === 'review' || route.name === 'receipt' || route.name === 'status';
   useEffect(() => {
     // Drafts and receipts live on the server: load the page from there (when there is one).
     if (serverOnly && document.getElementById('sf-state')) window.location.replace(href);
@@ -131,6 +141,7 @@ function RoutedPage({ route, locale, href }: { route: Route; locale: string; hre
     case 'service':
     case 'review':
     case 'receipt':
+    case 'status':
       return <Loading locale={locale} />;
     case 'not-found':
       return <Problem locale={locale} status={404} />;

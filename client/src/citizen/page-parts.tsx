@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { pageTitle } from '@samform/renderer';
 import { clientText } from './client-text.ts';
+import type { ProblemReason } from './page-state.ts';
 import { hrefFor } from './router.ts';
 import { onLinkClick } from './navigation.ts';
 
@@ -48,17 +49,24 @@ export function Loading({ locale }: { locale: string }) {
   );
 }
 
-/** A page that does not exist, or data that could not be fetched. */
-export function Problem({ locale, status }: { locale: string; status: number }) {
+/** A page that does not exist, data that could not be fetched, a login that failed (`reason`), or a send refused for a while (429, with a way back). */
+export function Problem({ locale, status, reason, retryAfterSeconds, back }: { locale: string; status: number; reason?: ProblemReason; retryAfterSeconds?: number; back?: string }) {
   const t = clientText(locale);
   const missing = status === 404;
-  useTitle([missing ? t.notFound : t.error], locale);
+  const tooMany = status === 429;
+  const [title, body] =
+    reason === 'login-failed' ? [t.loginFailed, t.loginFailedBody]
+    : reason === 'bad-return' ? [t.badReturn, t.badReturnBody]
+    : missing ? [t.notFound, t.notFoundBody]
+    : tooMany ? [t.tooMany, t.tooManyBody(retryAfterSeconds ?? 60)]
+    : [t.error, t.errorBody];
+  useTitle([title], locale);
   return (
     <>
-      <PageHeading>{missing ? t.notFound : t.error}</PageHeading>
-      <p>{missing ? t.notFoundBody : t.errorBody}</p>
+      <PageHeading>{title}</PageHeading>
+      <p>{body}</p>
       <p>
-        <Link href={hrefFor({ name: 'home' }, locale)}>{t.toStart}</Link>
+        {tooMany && back !== undefined ? <Link href={back}>{t.tryAgain}</Link> : <Link href={hrefFor({ name: 'home' }, locale)}>{t.toStart}</Link>}
       </p>
     </>
   );

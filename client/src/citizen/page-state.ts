@@ -1,4 +1,4 @@
-import type { EffectiveService, SubmissionError } from '@samform/model';
+import type { CitizenCaseStatus, EffectiveService, LocalText, SubmissionError } from '@samform/model';
 import type { Answers, Receipt } from '@samform/renderer';
 import type { ServiceSummary, TenantSummary } from './api.ts';
 
@@ -10,6 +10,22 @@ export interface FormState {
   /** Reached by a change link: Continue returns to the review page. */
   returnToReview: boolean;
 }
+
+/** The e-ID part of a form page (issue 6). */
+export interface EIdState {
+  identification: 'anonymous' | 'optional' | 'e-id';
+  /** The logged-in citizen (no name with protected identity), or null. */
+  login: { name?: string; protectedIdentity: boolean } | null;
+  /** Starts the login and comes back to this page. */
+  loginHref: string;
+  /** Where the logout form posts. */
+  logoutAction: string;
+  /** Logged in with an e-ID without the personnummer this e-service needs (a foreign e-ID). */
+  missingPersonnummer: boolean;
+}
+
+/** Why a problem page is shown, when the site knows more than the status. */
+export type ProblemReason = 'login-failed' | 'bad-return';
 
 /** What every page's state carries: its language and the address it was rendered for. */
 interface PageBase {
@@ -27,9 +43,10 @@ export type PageState = PageBase &
     | { page: 'home'; tenants: TenantSummary[] }
     | { page: 'tenant'; tenant: string; tenants: TenantSummary[]; services: ServiceSummary[] }
     | { page: 'accessibility' }
-    | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState }
-    | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt }
-    | { page: 'problem'; status: number }
+    | { page: 'service'; tenant: { id: string; name: string }; service: EffectiveService; form: FormState; eId?: EIdState }
+    | { page: 'receipt'; tenant: { id: string; name: string }; service: EffectiveService; receipt: Receipt; caseStatus?: CitizenCaseStatus }
+    | { page: 'status'; tenant: { id: string; name: string }; service: { title: LocalText }; status: CitizenCaseStatus }
+    | { page: 'problem'; status: number; reason?: ProblemReason; retryAfterSeconds?: number }
   );
 
 /** The state of a form page. */

@@ -5,11 +5,13 @@ export type Route =
   | { name: 'service'; tenant: string; service: string }
   | { name: 'review'; tenant: string; service: string }
   | { name: 'receipt'; tenant: string; service: string; reference: string }
+  | { name: 'status'; tenant: string; token: string }
   | { name: 'accessibility' }
   | { name: 'not-found' };
 
 const SLUG = '([a-z0-9][a-z0-9-]{0,62})';
 const REFERENCE = '([0-9A-Z]{4}-[0-9A-Z]{4})';
+const STATUS_TOKEN = '([A-Za-z0-9_-]{20,64})';
 const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [/^\/$/, () => ({ name: 'home' })],
   [/^\/tillganglighet$/, () => ({ name: 'accessibility' })],
@@ -17,6 +19,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Route][] = [
   [new RegExp(`^/t/${SLUG}/e/${SLUG}$`), (m) => ({ name: 'service', tenant: m[1] ?? '', service: m[2] ?? '' })],
   [new RegExp(`^/t/${SLUG}/e/${SLUG}/granska$`), (m) => ({ name: 'review', tenant: m[1] ?? '', service: m[2] ?? '' })],
   [new RegExp(`^/t/${SLUG}/e/${SLUG}/kvitto/${REFERENCE}$`), (m) => ({ name: 'receipt', tenant: m[1] ?? '', service: m[2] ?? '', reference: m[3] ?? '' })],
+  [new RegExp(`^/t/${SLUG}/status/${STATUS_TOKEN}$`), (m) => ({ name: 'status', tenant: m[1] ?? '', token: m[2] ?? '' })],
 ];
 
 /** The route of a path; a trailing slash is ignored, anything unknown is "not found". */
@@ -58,6 +61,8 @@ export function hrefFor(route: Route, locale: string, form: { step?: number; ret
       return `/t/${route.tenant}/e/${route.service}/granska${queryOf(locale)}`;
     case 'receipt':
       return `/t/${route.tenant}/e/${route.service}/kvitto/${route.reference}${queryOf(locale)}`;
+    case 'status':
+      return `/t/${route.tenant}/status/${route.token}${queryOf(locale)}`;
   }
 }
 

@@ -11,7 +11,7 @@ import { clientText } from './client-text.ts';
 import type { PageState } from './page-state.ts';
 import { ServicePage } from './pages/service-page.tsx';
 
-export type { FormState, PageState, ServicePageState } from './page-state.ts';
+export type { EIdState, FormState, PageState, ProblemReason, ServicePageState } from './page-state.ts';
 export type { ServiceSummary, TenantSummary } from './api.ts';
 export type { AnswerValidator } from '@samform/renderer';
 export { hrefFor, matchRoute } from './router.ts';
@@ -43,7 +43,12 @@ export function titleOf(state: PageState): string {
       });
     case 'receipt':
       return pageTitle([t.receipt, text(state.service.title, state.locale), state.tenant.name, site], { locale: state.locale });
+    case 'status':
+      return pageTitle([t.caseTitle(state.status.reference), text(state.service.title, state.locale), state.tenant.name, site], { locale: state.locale });
     case 'problem':
-      return pageTitle([state.status === 404 ? t.notFound : t.error, site], { locale: state.locale });
+      return pageTitle(
+        [state.reason === 'login-failed' ? t.loginFailed : state.reason === 'bad-return' ? t.badReturn : state.status === 404 ? t.notFound : state.status === 429 ? t.tooMany : t.error, site],
+        { locale: state.locale },
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, staffApi } from './staff-api.ts';
 import type { StaffUser } from './staff-api.ts';
@@ -14,6 +14,14 @@ export function LoginPage({ locale, onLoggedIn }: { locale: string; onLoggedIn: 
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  // Tenants with single sign-on (issue 6): a plain link each, since the login leaves the page.
+  const [ssoTenants, setSsoTenants] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    staffApi.ssoTenants().then(
+      ({ tenants }) => setSsoTenants(tenants),
+      () => setSsoTenants([]),
+    );
+  }, []);
   useStaffTitle([error ? `${t.errorPrefix} ${t.logIn}` : t.logIn], locale);
 
   const submit = async (event: FormEvent) => {
@@ -84,6 +92,20 @@ export function LoginPage({ locale, onLoggedIn }: { locale: string; onLoggedIn: 
           </button>
         </div>
       </form>
+      {ssoTenants.length > 0 ? (
+        <section aria-labelledby="st-sso-heading">
+          <h2 id="st-sso-heading">{t.ssoHeading}</h2>
+          <ul className="st-sso-list">
+            {ssoTenants.map((tenant) => (
+              <li key={tenant.id}>
+                <a className="sf-button sf-button--secondary" href={`/api/auth/sso/${encodeURIComponent(tenant.id)}/login`}>
+                  {t.ssoLogIn(tenant.name)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

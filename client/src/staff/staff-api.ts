@@ -50,6 +50,8 @@ export function draftValidatorUrl(tenant: string, service: string, revision: str
 export interface PointedError {
   path: string;
   message: string | PublishProblem['message'];
+  /** The message in Swedish and English, where the server has both (adoptions). */
+  messages?: PublishProblem['message'];
   field?: string;
   severity?: 'error' | 'warning';
   keyword?: string;
@@ -140,6 +142,8 @@ export interface PublishImpact {
   follow: string[];
   needsReview: { tenant: string; problems: OverrideProblemView[] }[];
   pinned: { tenant: string; version: number }[];
+  /** Citizen drafts in flight: on the latest published version, and per version. */
+  drafts: { currentVersion: number | null; onCurrent: number; byVersion: { version: number; drafts: number }[] };
 }
 
 const tenantPath = (tenant: string, rest: string): string => `/api/t/${encodeURIComponent(tenant)}${rest}`;
@@ -150,8 +154,13 @@ const one = (tenant: string, service: string, rest = ''): string => admin(tenant
 /** The staff API as the staff pages use it. */
 export const staffApi = {
   logIn: (username: string, password: string) => call<{ user: StaffUser }>('POST', '/api/auth/login', { username, password }),
+  /** The tenants whose staff can log in with the municipality's own account (SSO). */
+  ssoTenants: () => call<{ tenants: { id: string; name: string }[] }>('GET', '/api/auth/sso'),
   logOut: () => call<{ user: null }>('POST', '/api/auth/logout'),
   me: () => call<{ user: StaffUser }>('GET', '/api/auth/me'),
+  /** When the session ends if idle (asking does not extend it). */
+  session: () => call<{ signedIn: boolean; expiresAt: string | null }>('GET', '/api/auth/session'),
+  extendSession: () => call<{ expiresAt: string }>('POST', '/api/auth/session/extend'),
   tenants: () => call<TenantSummary[]>('GET', '/api/tenants'),
   services: (tenant: string) => call<AdminServiceSummary[]>('GET', admin(tenant)),
   create: (tenant: string, definition: unknown) => call<{ id: string }>('POST', admin(tenant), { definition }),
@@ -169,6 +178,21 @@ export const staffApi = {
   adopt: (tenant: string, body: { service: string; track: 'latest' | number; overrides: unknown }) => call<AdoptionView>('POST', tenantPath(tenant, '/adoptions'), body),
   changeAdoption: (tenant: string, service: string, body: { track: 'latest' | number; overrides: unknown }) =>
     call<AdoptionView>('PUT', tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}`), body),
+  leaveAdoption: (tenant: string, service: string) => call<undefined>('DELETE', tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}`)),
+  /** Upload an adoption's logo as raw bytes; answers its sha256. */
+  uploadLogo: async (tenant: string, service: string, file: Blob): Promise<{ sha256: string; type: string; size: number }> => {
+    const response = await fetch(tenantPath(tenant, `/adoptions/${service.split('/').map(encodeURIComponent).join('/')}/logo`), {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/octet-stream' },
+      body: file,
+    }).catch(() => {
+      throw new ApiError(0, 'network', 'The server could not be reached.');
+    });
+    const parsed = (await response.json().catch(() => ({}))) as { code?: string; message?: string; sha256?: string; type?: string; size?: number };
+    if (!response.ok) throw new ApiError(response.status, parsed.code ?? 'error', parsed.message ?? `logo: ${response.status}`);
+    return parsed as { sha256: string; type: string; size: number };
+  },
   queues: (tenant: string) => call<QueueSummary[]>('GET', tenantPath(tenant, '/queues')),
   /** The e-service as residents get it (for an adopted one: the effective definition). */
   publicService: (tenant: string, service: string) => call<ServiceDefinition & { version: number }>('GET', tenantPath(tenant, `/services/${encodeURIComponent(service)}`)),

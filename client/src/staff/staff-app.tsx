@@ -9,6 +9,7 @@ import type { StaffRoute } from './staff-router.ts';
 import { staffText } from './staff-text.ts';
 import { designTenants } from './design-tenants.ts';
 import { TenantChoicePage } from './tenant-choice-page.tsx';
+import { SessionTimeout } from '../session/session-timeout.tsx';
 import { TenantNav } from './admin/admin-parts.tsx';
 import { adminViews } from './admin/admin-views.ts';
 
@@ -20,6 +21,8 @@ const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'
 const PeoplePage = lazy(() => import('./admin/people-page.tsx'));
 const KeysPage = lazy(() => import('./admin/keys-page.tsx'));
 const AuditPage = lazy(() => import('./admin/audit-page.tsx'));
+// The inbox (issue 7) lays answers out with the renderer too.
+const InboxViews = lazy(() => import('./inbox/inbox-views.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -104,10 +107,26 @@ export function StaffApp() {
         <div className="sf-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {live.message}
         </div>
+        {user ? (
+          <SessionTimeout
+            status={staffSessionEnd}
+            extend={extendStaffSession}
+            text={t.session}
+            announce={live.announce}
+            onEndedAction={() => {
+              setUser(null);
+              (document.getElementById('main') as HTMLElement | null)?.focus();
+            }}
+          />
+        ) : null}
       </NavigatedContext.Provider>
     </AnnounceContext.Provider>
   );
 }
+
+// Stable functions, so the time-out's polling is not restarted by every render.
+const staffSessionEnd = async (): Promise<string | null> => (await staffApi.session()).expiresAt;
+const extendStaffSession = async (): Promise<string | null> => (await staffApi.extendSession()).expiresAt;
 
 function RoutedView({
   route,
@@ -123,7 +142,7 @@ function RoutedView({
   tenants: TenantSummary[];
 }) {
   const own = designTenants(user);
-  // Every tenant where the person has a view: designers and admins their e-services, auditors the log.
+  // Every tenant where the person has a view: e-services, the inbox, the administration, the log.
   const reachable = Object.keys(user.tenantRoles).filter((tenant) => adminViews(user, tenant).length > 0);
   const only = reachable.length === 1 ? reachable[0] : undefined;
   const startOf = (tenant: string): StaffRoute => ({ name: adminViews(user, tenant)[0] ?? 'services', tenant });
@@ -175,6 +194,23 @@ function RoutedView({
         <Suspense fallback={<Loading locale={locale} />}>
           <DesignerPage key={`${route.tenant}/${route.service}`} tenant={route.tenant} tenantName={tenantName(route.tenant)} service={route.service} locale={locale} tenants={tenants} />
         </Suspense>
+      );
+    case 'inbox':
+    case 'queue':
+    case 'case':
+      if (!adminViews(user, route.tenant).includes('inbox')) return <NotFound locale={locale} />;
+      return (
+        <>
+          <TenantNav tenant={route.tenant} current="inbox" locale={locale} views={adminViews(user, route.tenant)} />
+          <Suspense fallback={<Loading locale={locale} />}>
+            <InboxViews
+              view={route.name === 'inbox' ? { name: 'inbox' } : route.name === 'queue' ? { name: 'queue', queue: route.queue } : { name: 'case', caseId: route.caseId }}
+              tenant={route.tenant}
+              tenantName={tenantName(route.tenant)}
+              locale={locale}
+            />
+          </Suspense>
+        </>
       );
     case 'not-found':
       return <NotFound locale={locale} />;

@@ -52,9 +52,9 @@ export function useStaffTitle(parts: (string | undefined)[], locale: string, aga
 }
 
 /** A link within the staff app that navigates without a reload. */
-export function StaffLink({ href, children, className }: { href: string; children: ReactNode; className?: string }) {
+export function StaffLink({ href, children, className, current }: { href: string; children: ReactNode; className?: string; current?: boolean }) {
   return (
-    <a href={href} onClick={onStaffLinkClick} className={className}>
+    <a href={href} onClick={onStaffLinkClick} className={className} aria-current={current ? 'page' : undefined}>
       {children}
     </a>
   );

@@ -7,6 +7,9 @@ export type StaffRoute =
   | { name: 'services'; tenant: string }
   | { name: 'designer'; tenant: string; service: string }
   | { name: 'shared'; tenant: string }
+  | { name: 'inbox'; tenant: string }
+  | { name: 'queue'; tenant: string; queue: string }
+  | { name: 'case'; tenant: string; caseId: string }
   | { name: 'people' | 'keys' | 'audit'; tenant: string }
   | { name: 'not-found' };
 
@@ -24,6 +27,10 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (t !== 't' || tenant === undefined || !SEGMENT.test(tenant)) return { name: 'not-found' };
   if (e === undefined) return { name: 'services', tenant };
   if (e === 'shared' && service === undefined) return { name: 'shared', tenant };
+  // The inbox (issue 7): /inkorg, /inkorg/{queue}, /arenden/{case id}.
+  if (e === 'inkorg' && service === undefined) return { name: 'inbox', tenant };
+  if (e === 'inkorg' && SEGMENT.test(service ?? '') && rest.length === 0) return { name: 'queue', tenant, queue: service ?? '' };
+  if (e === 'arenden' && SEGMENT.test(service ?? '') && rest.length === 0) return { name: 'case', tenant, caseId: service ?? '' };
   const view = ADMIN_VIEWS.find((v) => v === e);
   if (view !== undefined && service === undefined) return { name: view, tenant };
   if (e !== 'e' || service === undefined || !SEGMENT.test(service) || rest.length > 0) return { name: 'not-found' };
@@ -42,6 +49,13 @@ export function staffHref(route: StaffRoute, locale: string): string {
     case 'designer':
       return `/staff/t/${route.tenant}/e/${route.service}${query}`;
     case 'shared':
+      return `/staff/t/${route.tenant}/shared${query}`;
+    case 'inbox':
+      return `/staff/t/${route.tenant}/inkorg${query}`;
+    case 'queue':
+      return `/staff/t/${route.tenant}/inkorg/${route.queue}${query}`;
+    case 'case':
+      return `/staff/t/${route.tenant}/arenden/${route.caseId}${query}`;
     case 'people':
     case 'keys':
     case 'audit':

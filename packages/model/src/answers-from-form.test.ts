@@ -170,12 +170,12 @@ describe('uppehåll i hämtning', () => {
     answersFromForm(
       pause,
       fieldsOf(pause),
-      new URLSearchParams({ rules: '', property: 'Krokom Ås 1:23', role: 'leaseholder', from, to, 'contact.email': 'ola@exempel.se', 'contact.phone': '' }),
+      new URLSearchParams({ rules: '', personnummer: '19121212-1212', property: 'Krokom Ås 1:23', role: 'leaseholder', from, to, 'contact.email': 'ola@exempel.se', 'contact.phone': '' }),
     ).answers;
 
   test('when the period is long enough and ahead, then the dates are read and valid', () => {
     const answers = post('2026-07-01', '2026-10-31');
-    expect(answers).toEqual({ property: 'Krokom Ås 1:23', role: 'leaseholder', from: '2026-07-01', to: '2026-10-31', contact: { email: 'ola@exempel.se' } });
+    expect(answers).toEqual({ personnummer: '19121212-1212', property: 'Krokom Ås 1:23', role: 'leaseholder', from: '2026-07-01', to: '2026-10-31', contact: { email: 'ola@exempel.se' } });
     expect(compiled.validate(answers, { now })).toEqual([]);
   });
 

@@ -97,6 +97,14 @@ export type Identification = 'anonymous' | 'optional' | 'e-id';
  *   "not in the past".
  * - `"dateRange": { "from": "prop", "to": "prop", "minDays"?: n, "maxDays"?: n }` on an object:
  *   `to` must not be before `from`, and the period length is bounded.
+ *
+ * Identification: with `identification: "e-id"` the citizen must log in with e-ID before filling
+ * in (the JSON API answers 401 without a login); `"optional"` offers the login. A string field
+ * (through objects, not inside a repeated group) with uiSchema
+ * `"ui:options": { "fromLogin": "personnummer" }` takes the logged-in citizen's personnummer (or
+ * samordningsnummer): it is prefilled and shown locked, and the server replaces whatever the
+ * browser sends for it with the login's. An e-service with such a field refuses an e-ID without
+ * a personnummer (a foreign e-ID) with a clear message. See `loginFields`.
  */
 export interface ServiceDefinition {
   /** Stable slug, unique within the owning tenant: /^[a-z0-9][a-z0-9-]{1,62}$/. */
@@ -143,5 +151,6 @@ export type EffectiveService = ServiceDefinition & {
 export const DEFAULT_WORKFLOW: WorkflowStatus[] = [
   { id: 'received', title: { sv: 'Mottaget', en: 'Received' } },
   { id: 'in-progress', title: { sv: 'Under handläggning', en: 'In progress' } },
+  { id: 'decided', title: { sv: 'Beslut fattat', en: 'Decided' } },
   { id: 'closed', title: { sv: 'Avslutat', en: 'Closed' }, final: true },
 ];

@@ -38,3 +38,6 @@ export * from './attachment.ts';
 export * from './designer/index.ts';
 export * from './show-when.ts';
 export * from './adoption/index.ts';
+export * from './case-workflow.ts';
+export * from './case-status.ts';
+export * from './login-fields.ts';

@@ -6,10 +6,12 @@ import { rendererText } from './renderer-text.ts';
 export interface ReviewAnswersProps {
   sections: ReviewSection[];
   locale: string;
-  /** Go back to a step to change an answer (with JavaScript). */
-  onChange(stepIndex: number): void;
+  /** Go back to a step to change an answer (with JavaScript); without it the answers are read-only (a case worker's view). */
+  onChange?(stepIndex: number): void;
   /** The address of a step that returns here after it: the change link without JavaScript. */
   changeHref?(stepIndex: number): string;
+  /** The level of each step's heading: 2 on the review page, 3 under a case page's "Answers". */
+  headingLevel?: 2 | 3;
 }
 
 /** The id of an answer's change link, which a review page's error links to. */
@@ -18,13 +20,14 @@ export function changeLinkId(field: string): string {
 }
 
 /** Every answer by step, each with an "Ändra" link whose name says which answer. */
-export function ReviewAnswers({ sections, locale, onChange, changeHref }: ReviewAnswersProps) {
+export function ReviewAnswers({ sections, locale, onChange, changeHref, headingLevel = 2 }: ReviewAnswersProps) {
   const t = rendererText(locale);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>
       {sections.map((section) => (
         <section className="sf-review-section" key={section.stepId} aria-labelledby={`sf-review-${section.stepId}`}>
-          <h2 id={`sf-review-${section.stepId}`}>{section.title}</h2>
+          <Heading id={`sf-review-${section.stepId}`}>{section.title}</Heading>
           <dl className="sf-summary-list">
             {section.answers.map((answer) => (
               <div className="sf-summary-row" key={answer.field}>
@@ -40,21 +43,23 @@ export function ReviewAnswers({ sections, locale, onChange, changeHref }: Review
                     ))
                   )}
                 </dd>
-                <dd className="sf-summary-actions">
-                  <a
-                    id={changeLinkId(answer.field)}
-                    href={changeHref?.(section.stepIndex) ?? '#'}
-                    onClick={(event) => {
-                      if (isPlainClick(event)) {
-                        event.preventDefault();
-                        onChange(section.stepIndex);
-                      }
-                    }}
-                  >
-                    {t.change}
-                    <span className="sf-visually-hidden"> {answer.label}</span>
-                  </a>
-                </dd>
+                {onChange === undefined ? null : (
+                  <dd className="sf-summary-actions">
+                    <a
+                      id={changeLinkId(answer.field)}
+                      href={changeHref?.(section.stepIndex) ?? '#'}
+                      onClick={(event) => {
+                        if (isPlainClick(event)) {
+                          event.preventDefault();
+                          onChange?.(section.stepIndex);
+                        }
+                      }}
+                    >
+                      {t.change}
+                      <span className="sf-visually-hidden"> {answer.label}</span>
+                    </a>
+                  </dd>
+                )}
               </div>
             ))}
           </dl>

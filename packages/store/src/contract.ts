@@ -7,7 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceVersion } from '@samform/model';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { Adoption, ApiKey, NewSubmission, Queue, StaffUser, Store, Tenant } from './port.ts';
+import { describeAdoptionUpkeepContract } from './adoption-upkeep-contract.ts';
 import { describeAttachmentContract } from './attachment-contract.ts';
+import { describeCaseContract } from './case-contract.ts';
+import { describeDeliveryContract } from './delivery-contract.ts';
 import { describeServiceLifecycleContract } from './service-lifecycle-contract.ts';
 import { describeStaffAdminContract } from './staff-admin-contract.ts';
 
@@ -515,6 +518,7 @@ export function describeStoreContract(
             status: 'leased',
             attempts: 1,
             data: leak.data,
+            firstAttemptAt: '2025-03-01T09:00:00.000Z',
           },
           leaseId: expect.any(String),
           leaseUntil: '2025-03-01T09:01:00.000Z',
@@ -724,6 +728,9 @@ export function describeStoreContract(
 
     describeAttachmentContract(() => store);
     describeServiceLifecycleContract(() => store);
+    describeAdoptionUpkeepContract(() => store);
+    describeCaseContract(() => store);
+    describeDeliveryContract(() => store);
     describeStaffAdminContract(() => store);
 
     describe('closing', () => {

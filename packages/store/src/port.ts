@@ -16,8 +16,11 @@ export interface Tenant {
   memberOf: string[];
 }
 
-/** How a queue's cases leave the platform; `pull` is leasing over the API. */
-export type Delivery = { kind: 'pull' };
+/**
+ * How a queue's cases leave the platform: `pull` is leasing over the API; `webhook` and
+ * `email` are pushed by the delivery workers (issue 7, see `WebhookDelivery`).
+ */
+export type Delivery = { kind: 'pull' } | WebhookDelivery | EmailDelivery;
 
 /** A named queue of one municipality, e.g. `va`, `avfall`, `ideer`. */
 export interface Queue {
@@ -359,6 +362,276 @@ export type ServiceLifecycleMethods = Pick<
   | 'setServiceRetired'
   | 'getServiceStatus'
   | 'listServiceStatuses'
+>;
+
+// Adoption upkeep (issue 5)
+// One section (the interfaces below merge into `NewSubmission`, `Submission` and `Store`):
+// leaving an adoption, its logo, the citizen drafts in flight on a version, and retention.
+
+/** The image types an adoption's logo may have (never SVG: it can carry script). */
+export type LogoType = 'image/png' | 'image/jpeg' | 'image/webp';
+
+/** A municipality's logo for one adopted e-service; its type was sniffed from the bytes. */
+export interface AdoptionLogo {
+  type: LogoType;
+  /** SHA-256 hex of the bytes: the logo's name in its address, so it may be cached for good. */
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** How many unexpired citizen drafts started on one version. */
+export interface DraftCount {
+  version: number;
+  drafts: number;
+}
+
+export interface NewSubmission {
+  /** ISO time after which the submission may be weeded once delivered (gallring); absent: kept until a person deletes it. */
+  retainUntil?: string;
+}
+
+export interface Store {
+  /** Delete the tenant's adoption of `owner/serviceId` and its logo; true when there was one. */
+  deleteAdoption(tenant: string, owner: string, serviceId: string): Promise<boolean>;
+  /** Insert or replace the logo of the tenant's adoption of `owner/serviceId`. */
+  putAdoptionLogo(tenant: string, owner: string, serviceId: string, logo: AdoptionLogo): Promise<void>;
+  /** The logo of the tenant's adoption of `owner/serviceId`, or null. */
+  getAdoptionLogo(tenant: string, owner: string, serviceId: string): Promise<AdoptionLogo | null>;
+  /** The tenant's cases of `owner/serviceId` still waiting in a queue: pending, leased or dead (not acked). */
+  countWaitingSubmissions(tenant: string, owner: string, serviceId: string): Promise<number>;
+  /**
+   * Unexpired citizen drafts of the e-service `owner/serviceId` per version, ascending, in any
+   * municipality: sessions whose `data.drafts` maps keys to `{ owner, serviceId, version }`
+   * (see server/src/pages/citizen-record.ts). Versions without drafts are left out.
+   */
+  countCitizenDrafts(owner: string, serviceId: string, now: Date): Promise<DraftCount[]>;
+  /**
+   * Weed the tenant's delivered submissions whose `retainUntil <= now`: acked ones only, never
+   * one still pending, leased or dead. Each goes with its attachments and idempotency key, as in
+   * `deleteSubmissionWithAttachments`; at most `limit` (default 500) per call. The number deleted.
+   */
+  deleteExpiredSubmissions(tenant: string, now: Date, limit?: number): Promise<number>;
+}
+
+/** The part of the port that keeps adoptions up (issue 5). */
+export type AdoptionUpkeepMethods = Pick<
+  Store,
+  'deleteAdoption' | 'putAdoptionLogo' | 'getAdoptionLogo' | 'countWaitingSubmissions' | 'countCitizenDrafts' | 'deleteExpiredSubmissions'
+>;
+// Cases and their events (issue 7)
+// One section (the interface below merges into `Store`): every accepted submission is a case
+// with a stop on its e-service's workflow, an assignee, and an append-only list of events.
+
+/** What happened on a case, as a case worker records it. */
+export type CaseEventInput =
+  /** Moved from one workflow stop to another, with an optional message to the citizen. */
+  | { kind: 'status'; from: string; to: string; final: boolean; message?: string }
+  /** An internal note: never shown to the citizen. */
+  | { kind: 'note'; text: string }
+  /** A message to the citizen. */
+  | { kind: 'message'; text: string }
+  /** The recording staff member took the case. */
+  | { kind: 'claim' }
+  /** The case was released (by its assignee or a colleague). */
+  | { kind: 'unclaim' };
+
+/** A recorded case event: `seq` counts from 1 per case; `by` is the staff user id. */
+export type CaseEvent = CaseEventInput & { seq: number; at: string; by: string };
+
+/** The kinds of case event. */
+export type CaseEventKind = CaseEvent['kind'];
+
+/** Where a case stands. */
+export interface CaseState {
+  /** The id of its current workflow stop. */
+  status: string;
+  /** True at a final stop. */
+  closed: boolean;
+  /** The staff user id of the case worker who claimed it, or null. */
+  assignee: string | null;
+  /** Unguessable; the citizen's status link carries it. */
+  statusToken: string;
+  /** ISO time of the last event (the time of receipt before any). */
+  updatedAt: string;
+}
+
+/** A case: the submission with its state. */
+export type CaseRecord = Submission & { case: CaseState };
+
+/** A case as a list shows it: no answers. */
+export type CaseSummary = Omit<Submission, 'data' | 'locale'> & { case: CaseState };
+
+/** Filters and paging of a queue's case list; `assignee: null` is "not claimed". */
+export interface CaseListOptions {
+  status?: string;
+  assignee?: string | null;
+  /** Only cases not at a final stop (true) or only closed ones (false). */
+  open?: boolean;
+  /** At most this many (default 50). */
+  limit?: number;
+  /** Skip this many first. */
+  offset?: number;
+}
+
+/** Open cases of one queue: all, not claimed, and claimed by the asking user. */
+export interface OpenCaseCounts {
+  queue: string;
+  open: number;
+  unassigned: number;
+  mine: number;
+}
+
+export interface Store {
+  /**
+   * The case of a submission. `acceptSubmission` opens it in the same atomic write, at the
+   * first stop of the version's workflow (`received` when it has none), with a new status token.
+   */
+  getCase(tenant: string, submissionId: string): Promise<CaseRecord | null>;
+  /** The case whose status link carries `token`, or null (another tenant's token is not found). */
+  findCaseByStatusToken(tenant: string, token: string): Promise<CaseRecord | null>;
+  /** A queue's cases, oldest `receivedAt` first, with the number matching the filters. */
+  listCases(tenant: string, queueId: string, options?: CaseListOptions): Promise<{ total: number; cases: CaseSummary[] }>;
+  /** Open-case counts of each of the tenant's queues that has cases, sorted by queue id. */
+  countOpenCases(tenant: string, userId: string): Promise<OpenCaseCounts[]>;
+  /**
+   * Append an event and apply it to the case in one atomic write: `status` moves the case
+   * (ConflictError `case-status-changed` when `from` is not its stop any more), `claim` makes
+   * `by` the assignee (ConflictError `case-claimed` when someone else holds it), `unclaim`
+   * clears it. A claim by the assignee, or an unclaim of an unclaimed case, records nothing
+   * (`event: null`). NotFoundError `case-not-found` for an unknown case.
+   */
+  recordCaseEvent(
+    tenant: string,
+    submissionId: string,
+    event: CaseEventInput & { at: string; by: string },
+  ): Promise<{ case: CaseRecord; event: CaseEvent | null }>;
+  /** The case's events in the order recorded; empty for an unknown case. */
+  listCaseEvents(tenant: string, submissionId: string): Promise<CaseEvent[]>;
+}
+
+/** The part of the port that keeps cases and their events (issue 7). */
+export type CaseMethods = Pick<Store, 'getCase' | 'findCaseByStatusToken' | 'listCases' | 'countOpenCases' | 'recordCaseEvent' | 'listCaseEvents'>;
+
+// Delivery (issue 7)
+// One section (the interfaces below merge into `QueueItem`, `NewSubmission`, `StaffUser` and
+// `Store`): pushed delivery, retry scheduling and dead letters of queue items, and a durable
+// outbox of e-mails written in the same atomic write as what caused them.
+
+/** Push each case as a signed JSON POST to `url`; `secret` keys the HMAC-SHA256 signature. */
+export interface WebhookDelivery {
+  kind: 'webhook';
+  url: string;
+  secret: string;
+}
+
+/** Send each case as an e-mail to `to`. */
+export interface EmailDelivery {
+  kind: 'email';
+  to: string;
+}
+
+export interface QueueItem {
+  /** ISO time before which the item is not leased (a scheduled retry); absent when free now. */
+  notBefore?: string;
+  /** Why the last delivery attempt failed; absent when none has. */
+  lastError?: string;
+  /** ISO time of the first lease since the item was received or redriven (the retry window counts from it). */
+  firstAttemptAt?: string;
+}
+
+/** An e-mail waiting to be sent; rendered when it is enqueued, so sending needs nothing else. */
+export interface OutboxMessage {
+  /** Unique per tenant; a deterministic id (`digest:2025-03-01`) makes enqueueing idempotent. */
+  id: string;
+  /** What it is, for logs and tests: `receipt`, `webhook-failure`, `digest`, … */
+  kind: string;
+  to: string[];
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+
+/** A stored outbox message with its sending state. */
+export type StoredOutboxMessage = OutboxMessage & {
+  status: 'pending' | 'leased' | 'sent' | 'dead';
+  attempts: number;
+  lastError?: string;
+};
+
+/** A lease on an outbox message, like a queue item's `Lease`. */
+export interface OutboxLease {
+  message: StoredOutboxMessage;
+  leaseId: string;
+  leaseUntil: string;
+}
+
+export interface NewSubmission {
+  /**
+   * E-mails to send because of this submission (the citizen's receipt), written in the same
+   * atomic write so a crash after 201 cannot lose them. Not echoed back by reads.
+   */
+  outbox?: OutboxMessage[];
+}
+
+export interface StaffUser {
+  /** Where notices for the tenant's admins go (webhook failures, the daily digest). */
+  email?: string;
+}
+
+export interface Store {
+  /**
+   * Give a leased item back: pending again, leasable from `now + delayMs` (default 0), with
+   * `error` kept as `lastError` when given. Same errors as `ackQueueItem`.
+   */
+  nackQueueItem(
+    tenant: string,
+    queueId: string,
+    itemId: string,
+    leaseId: string,
+    options: { now: Date; delayMs?: number; error?: string },
+  ): Promise<QueueItem>;
+  /** Give up on a leased item: status `dead` with `error` as `lastError`. Same errors as `ackQueueItem`. */
+  deadLetterQueueItem(tenant: string, queueId: string, itemId: string, leaseId: string, options: { now: Date; error: string }): Promise<QueueItem>;
+  /**
+   * A dead item back to `pending`, free now, attempts and first attempt reset (the last error
+   * stays for the record). NotFoundError `queue-item-not-found`; ConflictError `not-dead`.
+   */
+  redriveQueueItem(tenant: string, queueId: string, itemId: string): Promise<QueueItem>;
+  /** Redrive every dead item of the queue; how many. */
+  redriveDeadQueueItems(tenant: string, queueId: string): Promise<number>;
+  /** Staff users holding `role` in the tenant, sorted by username. */
+  listStaffUsersWithRole(tenant: string, role: StaffRole): Promise<StaffUser[]>;
+
+  /** Enqueue an e-mail; false (and nothing written) when the tenant has a message with that id. */
+  enqueueOutboxMessage(tenant: string, message: OutboxMessage): Promise<boolean>;
+  /** Lease the oldest pending (and due) or lease-expired message, like `leaseQueueItem`. */
+  leaseOutboxMessage(tenant: string, options: { now: Date; leaseMs: number }): Promise<OutboxLease | null>;
+  /**
+   * Finish a leased message: `sent`, or `retry` (pending, due at `now + delayMs`), or `dead`.
+   * NotFoundError `outbox-message-not-found`; ConflictError `lease-mismatch` as for queue items.
+   */
+  settleOutboxMessage(
+    tenant: string,
+    id: string,
+    leaseId: string,
+    outcome: { now: Date } & ({ status: 'sent' } | { status: 'retry'; delayMs: number; error: string } | { status: 'dead'; error: string }),
+  ): Promise<StoredOutboxMessage>;
+  /** The tenant's outbox messages, oldest first, optionally of one kind (for tests and the digest). */
+  listOutboxMessages(tenant: string, options?: { kind?: string; limit?: number }): Promise<StoredOutboxMessage[]>;
+}
+
+/** The part of the port that delivery workers and dead-letter handling use (issue 7). */
+export type DeliveryMethods = Pick<
+  Store,
+  | 'nackQueueItem'
+  | 'deadLetterQueueItem'
+  | 'redriveQueueItem'
+  | 'redriveDeadQueueItems'
+  | 'listStaffUsersWithRole'
+  | 'enqueueOutboxMessage'
+  | 'leaseOutboxMessage'
+  | 'settleOutboxMessage'
+  | 'listOutboxMessages'
 >;
 
 // Staff administration and the audit log (issue 6)

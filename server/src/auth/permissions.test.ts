@@ -18,6 +18,9 @@ describe('the permission table', () => {
     expect(table).toEqual({
       'queues:read': { roles: ['admin', 'auditor', 'caseworker'], apiKey: true, platform: false, perQueue: true },
       'queues:work': { roles: ['admin', 'caseworker'], apiKey: true, platform: false, perQueue: true },
+      'queues:configure': { roles: ['admin'], apiKey: false, platform: false, perQueue: false },
+      'cases:read': { roles: ['admin', 'caseworker'], apiKey: false, platform: false, perQueue: true },
+      'cases:work': { roles: ['admin', 'caseworker'], apiKey: false, platform: false, perQueue: true },
       'services:design': { roles: ['admin', 'designer'], apiKey: false, platform: false, perQueue: false },
       'adoptions:manage': { roles: ['admin'], apiKey: false, platform: false, perQueue: false },
       'staff:manage': { roles: ['admin'], apiKey: false, platform: false, perQueue: false },

@@ -6,6 +6,9 @@ import type { Actor } from './actor.ts';
 export type Permission =
   | 'queues:read'
   | 'queues:work'
+  | 'queues:configure'
+  | 'cases:read'
+  | 'cases:work'
   | 'services:design'
   | 'adoptions:manage'
   | 'staff:manage'
@@ -34,6 +37,10 @@ export interface PermissionRule {
 export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'queues:read': { roles: ['admin', 'caseworker', 'auditor'], apiKey: true, platform: false, perQueue: true, who: 'administrators, case workers of the queue, auditors and the tenant’s API keys' },
   'queues:work': { roles: ['admin', 'caseworker'], apiKey: true, platform: false, perQueue: true, who: 'administrators, case workers of the queue and the tenant’s API keys' },
+  'queues:configure': { roles: ['admin'], apiKey: false, platform: false, perQueue: false, who: 'administrators' },
+  // Cases are worked by people (every change is a person's act), in the queues given to them.
+  'cases:read': { roles: ['admin', 'caseworker'], apiKey: false, platform: false, perQueue: true, who: 'administrators and case workers of the queue' },
+  'cases:work': { roles: ['admin', 'caseworker'], apiKey: false, platform: false, perQueue: true, who: 'administrators and case workers of the queue' },
   'services:design': { roles: ['admin', 'designer'], apiKey: false, platform: false, perQueue: false, who: 'designers and administrators' },
   'adoptions:manage': { roles: ['admin'], apiKey: false, platform: false, perQueue: false, who: 'administrators' },
   'staff:manage': { roles: ['admin'], apiKey: false, platform: false, perQueue: false, who: 'administrators' },
@@ -112,7 +119,7 @@ export function authorize(actor: Actor, tenant: string | null, permission: Permi
 }
 
 /** The staff member behind `authorize`, for staff-only permissions. */
-export function authorizeStaff(actor: Actor, tenant: string | null, permission: Permission, options: { notFoundCode?: string } = {}): Extract<Actor, { kind: 'staff' }> {
+export function authorizeStaff(actor: Actor, tenant: string | null, permission: Permission, options: { queue?: string; notFoundCode?: string } = {}): Extract<Actor, { kind: 'staff' }> {
   const authorized = authorize(actor, tenant, permission, options);
   if (authorized.kind !== 'staff') throw new Error(`permission ${permission} must not admit API keys here`);
   return authorized;

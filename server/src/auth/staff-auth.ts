@@ -5,6 +5,8 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type { StaffRole, StaffUser, Store } from '@samform/store';
 import type { Actor } from './actor.ts';
 import { ANONYMOUS } from './actor.ts';
+import { createIdleTimeout, DEFAULT_STAFF_IDLE_MS } from './idle-timeout.ts';
+import type { IdleTimeout } from './idle-timeout.ts';
 import { PortSessionStore, SESSION_MAX_AGE_MS } from './port-session-store.ts';
 import { verifyStaffLogin } from './verify-staff-login.ts';
 
@@ -44,16 +46,20 @@ export interface StaffAuth {
   logIn(req: Request, res: Response): Promise<StaffProfile | null>;
   /** End the session server-side and clear its cookie. */
   logOut(req: Request, res: Response): Promise<void>;
+  /** Start a fresh session (new id) for a staff account vouched for elsewhere (tenant SSO, issue 6). */
+  logInAs(req: Request, user: StaffUser): Promise<StaffProfile>;
   /** The signed-in staff member, or null. */
   profile(req: Request): StaffProfile | null;
   /** The actor of a session-only request (staff or anonymous). */
   sessionActor(req: Request): Actor;
+  /** The idle time-out of staff sessions (WCAG 2.2.1: pages warn and let the person extend). */
+  idle: IdleTimeout;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 /** Build staff sign-in over the storage port. */
-export function createStaffAuth(store: Store, options: { sessionSecret: string }): StaffAuth {
+export function createStaffAuth(store: Store, options: { sessionSecret: string; idleMs?: number; now?: () => number }): StaffAuth {
   const passport = new Passport();
   passport.use(
     new LocalStrategy({ usernameField: 'username', passwordField: 'password', session: true }, (username, password, done) => {
@@ -89,8 +95,20 @@ export function createStaffAuth(store: Store, options: { sessionSecret: string }
   // Secure cookies everywhere except on the developer's own machine, which speaks plain HTTP.
   const chooseSession: RequestHandler = (req, res, next) => (LOOPBACK_HOSTS.has(req.hostname) ? localSession : secureSession)(req, res, next);
 
+  const logOut = (req: Request, res: Response): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const clear = (): void => {
+        res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+        resolve();
+      };
+      if (req.session === undefined) return clear();
+      req.session.destroy((error: unknown) => (error ? reject(error) : clear()));
+    });
+  const idle = createIdleTimeout(options.idleMs ?? DEFAULT_STAFF_IDLE_MS, logOut, options.now);
+
   return {
-    middleware: [chooseSession, passport.initialize(), passport.session()],
+    middleware: [chooseSession, passport.initialize(), passport.session(), idle.middleware],
+    idle,
 
     logIn: (req, res) =>
       new Promise((resolve, reject) => {
@@ -99,18 +117,21 @@ export function createStaffAuth(store: Store, options: { sessionSecret: string }
           if (error) return reject(error);
           if (!user) return resolve(null);
           // passport 0.7 regenerates the session here, so a planted session id never signs in.
-          req.logIn(user, (loginError: unknown) => (loginError ? reject(loginError) : resolve(toProfile(user))));
+          req.logIn(user, (loginError: unknown) => {
+            if (loginError) return reject(loginError);
+            idle.signedIn(req);
+            resolve(toProfile(user));
+          });
         })(req, res, next);
       }),
 
-    logOut: (req, res) =>
+    logOut,
+
+    logInAs: (req, account) =>
       new Promise((resolve, reject) => {
-        const clear = (): void => {
-          res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
-          resolve();
-        };
-        if (req.session === undefined) return clear();
-        req.session.destroy((error: unknown) => (error ? reject(error) : clear()));
+        const user = toUser(account);
+        // passport 0.7 regenerates the session here too: the SSO login gets a new session id.
+        req.logIn(user, (error: unknown) => (error ? reject(error) : resolve(toProfile(user))));
       }),
 
     profile: (req) => (req.user === undefined ? null : toProfile(req.user)),

@@ -48,6 +48,8 @@ export interface CitizenData {
 /** A citizen's record as loaded for one request; `save` writes it back and renews cookie and expiry. */
 export interface CitizenRecord {
   data: CitizenData;
+  /** When the stored record ends unless used again; null when this browser has none. */
+  expiresAt: string | null;
   save(): Promise<void>;
 }
 
@@ -91,15 +93,18 @@ export async function loadCitizenRecord(store: Store, req: Request, res: Respons
   const existing = cookieOf(req);
   const found = existing === undefined ? null : await store.getSession(sessionKey(existing), now);
   const data = parse(found?.data);
-  return {
+  const record: CitizenRecord = {
     data,
+    expiresAt: found?.expiresAt ?? null,
     async save() {
       const id = found === null ? randomBytes(32).toString('base64url') : existing!;
       if (data.receipts.length > MAX_RECEIPTS) data.receipts.splice(0, data.receipts.length - MAX_RECEIPTS);
+      const expiresAt = new Date(now.getTime() + CITIZEN_TTL_MS).toISOString();
       await store.setSession(sessionKey(id), {
         data: { drafts: data.drafts as unknown as JsonValue, receipts: data.receipts as unknown as JsonValue },
-        expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString(),
+        expiresAt,
       });
+      record.expiresAt = expiresAt;
       res.cookie(CITIZEN_COOKIE, id, {
         httpOnly: true,
         sameSite: 'lax',
@@ -110,10 +115,33 @@ export async function loadCitizenRecord(store: Store, req: Request, res: Respons
       });
     },
   };
+  return record;
 }
 
 /** Keep a receipt in the record and end the draft it came from. */
 export function keepReceipt(data: CitizenData, receipt: KeptReceipt): void {
   delete data.drafts[draftKey(receipt.tenant, receipt.service)];
   data.receipts = [...data.receipts.filter((kept) => kept.reference !== receipt.reference), receipt];
+}
+
+/**
+ * Move this browser's record to a new cookie id (at e-ID login): a citizen cookie planted
+ * before the login never sees the drafts, with personnummer, filled in after it.
+ */
+export async function renewCitizenRecord(store: Store, req: Request, res: Response, now: Date): Promise<void> {
+  const existing = cookieOf(req);
+  if (existing === undefined) return;
+  const found = await store.getSession(sessionKey(existing), now);
+  await store.destroySession(sessionKey(existing));
+  if (found === null) return;
+  const id = randomBytes(32).toString('base64url');
+  await store.setSession(sessionKey(id), { data: found.data, expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString() });
+  res.cookie(CITIZEN_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: !LOOPBACK_HOSTS.has(req.hostname), path: '/', maxAge: CITIZEN_TTL_MS });
+}
+
+/** Forget this browser's drafts and receipts (at e-ID logout: the computer may be shared). */
+export async function forgetCitizenRecord(store: Store, req: Request, res: Response): Promise<void> {
+  const existing = cookieOf(req);
+  if (existing !== undefined) await store.destroySession(sessionKey(existing));
+  res.clearCookie(CITIZEN_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
 }

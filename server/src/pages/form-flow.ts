@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { answersFromForm, FORM_LIMITS, formFieldId, hiddenFields, localizeIssues, mergeStepAnswers, UnprocessableError, withoutHiddenAnswers } from '@samform/model';
-import type { EffectiveService, JsonSchema, JsonValue, Receipt, ServiceDefinition, ServiceVersion, Step, SubmissionError } from '@samform/model';
+import { answersFromForm, FORM_LIMITS, withLoginAnswers, formFieldId, hiddenFields, localizeIssues, mergeStepAnswers, UnprocessableError, withoutHiddenAnswers } from '@samform/model';
+import type { EffectiveService, JsonSchema, LoginValues, JsonValue, Receipt, ServiceDefinition, ServiceVersion, Step, SubmissionError } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { errorsOfStep, stepsOf } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
+import type { CitizenLogin } from '../auth/citizen-login.ts';
 import { canonicalJson } from '../services/canonical-json.ts';
 import { effectiveService, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
@@ -52,7 +53,11 @@ export interface StepOutcome {
  * validator of the draft's version, keeping the errors of this step's fields. `check: false`
  * (going back) saves without checking.
  */
-export function postStep(deps: ServiceDeps, form: OpenForm, input: { data: CitizenData; stepId: string | undefined; entries: PostedEntries; locale: string; check: boolean }): StepOutcome | undefined {
+export function postStep(
+  deps: ServiceDeps,
+  form: OpenForm,
+  input: { data: CitizenData; stepId: string | undefined; entries: PostedEntries; locale: string; check: boolean; login?: LoginValues },
+): StepOutcome | undefined {
   const stepIndex = form.steps.findIndex((step) => step.id === input.stepId);
   const step = form.steps[stepIndex];
   if (step === undefined) return undefined;
@@ -60,6 +65,8 @@ export function postStep(deps: ServiceDeps, form: OpenForm, input: { data: Citiz
   const draft: Draft = form.draft ?? { owner: form.version.owner, serviceId: form.version.serviceId, version: form.version.version, id: randomBytes(16).toString('base64url'), answers: {} };
   // Answers of questions a changed answer now hides ("show when") are dropped, as the page would.
   draft.answers = withoutHiddenAnswers(form.version.definition, mergeStepAnswers(draft.answers, step.fields, answers));
+  // A logged-in citizen's login fields hold the login's values, whatever the page posted.
+  if (input.login !== undefined) draft.answers = withLoginAnswers(form.version.definition, draft.answers, input.login);
   input.data.drafts[draftKey(form.tenant.id, form.serviceId)] = draft;
   form.draft = draft;
   if (!input.check) return { errors: [], stepIndex };
@@ -186,7 +193,7 @@ export type SendOutcome = { ok: true; receipt: Receipt } | { ok: false; errors: 
  * Sends the draft through the same use case as the JSON API, on the draft's version. The
  * idempotency key is the draft and its answers: a double click or a resent post files one case.
  */
-export async function sendDraft(deps: ServiceDeps, form: OpenForm & { draft: Draft }, locale: string): Promise<SendOutcome> {
+export async function sendDraft(deps: ServiceDeps, form: OpenForm & { draft: Draft }, locale: string, citizen: CitizenLogin | null = null): Promise<SendOutcome> {
   const answersHash = createHash('sha256').update(canonicalJson(form.draft.answers)).digest('base64url').slice(0, 32);
   try {
     const receipt = await submitAnswers(deps, ANONYMOUS, {
@@ -195,6 +202,7 @@ export async function sendDraft(deps: ServiceDeps, form: OpenForm & { draft: Dra
       body: { data: form.draft.answers, version: form.draft.version },
       idempotencyKey: `draft-${form.draft.id}-${answersHash}`,
       locale,
+      citizen,
     });
     return { ok: true, receipt };
   } catch (error) {

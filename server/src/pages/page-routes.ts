@@ -1,19 +1,31 @@
 import { Router } from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, nextShownStep, NotFoundError, previousShownStep } from '@samform/model';
+import type { JsonValue } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { hrefFor, renderPage, titleOf } from '@samform/client/ssr';
 import type { FormState, PageState } from '@samform/client/ssr';
 import type { AnswerValidator } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
 import { logOf, tenantOf } from '../http/request-context.ts';
-import { isCrossSite } from '../http/same-origin.ts';
+import { RateLimitedError } from '../http/rate-limits.ts';
+import type { RateLimits } from '../http/rate-limits.ts';
+import { csrfRefusal } from '../http/csrf-guard.ts';
+import { queryLimit } from '../http/query-limit.ts';
 import { pathParam } from '../http/path-param.ts';
+import { caseByStatusToken, citizenCaseStatus } from '../services/case-status-service.ts';
 import { listServices, resolveService, versionAsServed } from '../services/catalog-service.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
+import { adoptionThemeOf, pageTheme, themeHash, themeLogo, themeStylesheet } from '../services/adoption-theme-service.ts';
+import type { PageTheme } from '../services/adoption-theme-service.ts';
 import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
+import { citizenLoginOf } from '../auth/citizen-login.ts';
+import type { CitizenLogin } from '../auth/citizen-login.ts';
 import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
+import { eIdStateOf, loginValues, withLockedLoginFields } from './e-id-page-state.ts';
+import { EIdLoginError, eIdRoutes } from './e-id-routes.ts';
+import type { CitizenEId } from './e-id-routes.ts';
 import type { CitizenData } from './citizen-record.ts';
 import { formBody, formEntriesOf, formFilesOf, postedValue } from './form-body.ts';
 import { REMOVE_ATTACHMENT, uploadStepFiles } from './attachment-uploads.ts';
@@ -29,6 +41,10 @@ export interface PageDeps {
   validators: PageValidators;
   /** Origins besides the app's own whose pages may post (a dev server). */
   allowedOrigins: readonly string[];
+  /** Counters for sends (ADR 0011). */
+  rateLimits: RateLimits;
+  /** Citizen e-ID login (issue 6); without it e-ID e-services cannot be filled in. */
+  eId?: CitizenEId;
 }
 
 type Locale = 'sv' | 'en';
@@ -48,17 +64,27 @@ const returnsToReview = (req: Request): boolean => req.query.granska === '1';
 /** The citizen pages, rendered on the server from the components that hydrate in the browser, and their plain form posts. */
 export function pageRoutes(deps: PageDeps): Router {
   const router = Router();
-  router.use(samePagePosts(deps.allowedOrigins));
+  router.use(queryLimit, samePagePosts(deps.allowedOrigins));
+  router.use(eIdRoutes({ services: deps.services, eId: deps.eId }));
 
-  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator } = {}): void => {
-    const withAnswers = state.page === 'service' || state.page === 'receipt';
+  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator; theme?: PageTheme } = {}): void => {
+    const withAnswers = state.page === 'service' || state.page === 'receipt' || state.page === 'status';
     // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
     res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
     res.setHeader('Vary', 'Cookie');
     res
       .status(options.status ?? 200)
       .type('html')
-      .send(deps.shell.render({ locale: state.locale, title: titleOf(state), body: renderPage(state, options.validator), state, formPage: state.page === 'service' }));
+      .send(
+        deps.shell.render({
+          locale: state.locale,
+          title: titleOf(state),
+          body: renderPage(state, options.validator),
+          state,
+          formPage: state.page === 'service',
+          ...(options.theme === undefined ? {} : { theme: shellTheme(options.theme, state.locale) }),
+        }),
+      );
   };
   const base = (req: Request) => ({ locale: localeOf(req), href: req.originalUrl });
 
@@ -69,9 +95,23 @@ export function pageRoutes(deps: PageDeps): Router {
     return tenant;
   }
 
-  const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState): Promise<void> => {
+  const loginOf = (req: Request, res: Response): Promise<CitizenLogin | null> => {
+    const services = deps.services(res);
+    return citizenLoginOf(services.store, req, services.clock());
+  };
+
+  const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState, login: CitizenLogin | null): Promise<void> => {
     const validator = await deps.validators.get(form.version);
-    send(req, res, { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: form.service, form: formState }, validator ? { validator } : {});
+    // A logged-in citizen sees the login fields filled in and locked (issue 6).
+    const locked = withLockedLoginFields(form.service, formState.answers as { [key: string]: JsonValue }, login);
+    const eId = eIdStateOf(form.service, login, form.tenant.id, serviceRoute(req, form));
+    const theme = await pageTheme(deps.services(res), form.tenant, form.version.owner, form.version.serviceId);
+    send(
+      req,
+      res,
+      { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: locked.service, form: { ...formState, answers: locked.answers }, ...(eId ? { eId } : {}) },
+      { ...(validator ? { validator } : {}), ...(theme ? { theme } : {}) },
+    );
   };
 
   const serviceRoute = (req: Request, form: OpenForm, options: { step?: number; returnToReview?: boolean } = {}) =>
@@ -101,7 +141,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const form = await openForm(services, tenant, serviceId, record.data);
     // Using a draft keeps it for another 24 hours.
     if (form.draft) await record.save();
-    await renderForm(req, res, form, { page: stepOf(req, form.steps.length), answers: form.draft?.answers ?? {}, errors: [], returnToReview: returnsToReview(req) });
+    await renderForm(req, res, form, { page: stepOf(req, form.steps.length), answers: form.draft?.answers ?? {}, errors: [], returnToReview: returnsToReview(req) }, await loginOf(req, res));
   });
 
   router.post('/t/:tenant/e/:service', formBody, async (req, res) => {
@@ -110,6 +150,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
     const record = await loadCitizenRecord(services.store, req, res, services.clock());
     const form = await openForm(services, tenant, serviceId, record.data);
+    const login = await loginOf(req, res);
     // Attachments (issue 4): the step's file parts are stored and become references among the entries.
     const uploads = await uploadStepFiles(services, form, postedValue(formEntriesOf(res), '_step'), formEntriesOf(res), formFilesOf(res), localeOf(req));
     const entries = uploads.entries;
@@ -123,7 +164,7 @@ export function pageRoutes(deps: PageDeps): Router {
     }
     const back = postedValue(entries, '_action') === 'back';
     const removing = postedValue(entries, REMOVE_ATTACHMENT) !== undefined;
-    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing });
+    const outcome = postStep(services, form, { data: record.data, stepId: postedValue(entries, '_step'), entries, locale: localeOf(req), check: !back && !removing, ...(login ? { login: loginValues(login) } : {}) });
     if (outcome === undefined) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
     const answers = form.draft?.answers ?? {};
@@ -131,7 +172,7 @@ export function pageRoutes(deps: PageDeps): Router {
     if (removing && uploads.errors.length === 0) return void res.redirect(303, serviceRoute(req, form, { step: outcome.stepIndex, returnToReview: returnsToReview(req) }));
     const errors = [...uploads.errors, ...outcome.errors.filter((e) => !uploads.errors.some((u) => u.path === e.path))];
     if (errors.length > 0) {
-      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) });
+      return renderForm(req, res, form, { page: outcome.stepIndex, answers: form.draft?.answers ?? {}, errors, returnToReview: returnsToReview(req) }, login);
     }
     // The next step the answers show ("show when" may hide some); none left: the review page.
     const next = nextShownStep(form.steps, outcome.stepIndex, answers);
@@ -146,7 +187,7 @@ export function pageRoutes(deps: PageDeps): Router {
     const form = await openForm(services, tenant, serviceId, record.data);
     if (!form.draft) return void res.redirect(303, serviceRoute(req, form));
     await record.save();
-    await renderForm(req, res, form, { page: 'review', answers: form.draft.answers, errors: [], returnToReview: false });
+    await renderForm(req, res, form, { page: 'review', answers: form.draft.answers, errors: [], returnToReview: false }, await loginOf(req, res));
   });
 
   router.post('/t/:tenant/e/:service/granska', formBody, async (req, res) => {
@@ -161,9 +202,15 @@ export function pageRoutes(deps: PageDeps): Router {
       const sent = latestReceipt(record.data, tenant.id, serviceId);
       return void res.redirect(303, sent ? hrefFor({ name: 'receipt', tenant: tenant.id, service: serviceId, reference: sent }, localeOf(req)) : serviceRoute(req, form));
     }
-    const outcome = await sendDraft(services, { ...form, draft }, localeOf(req));
+    const login = await loginOf(req, res);
+    // A login that is missing (or ended while the citizen filled in) or lacks the personnummer:
+    // the form page says so; the draft is kept for after the login.
+    const eId = eIdStateOf(form.service, login, tenant.id, serviceRoute(req, form));
+    if (eId !== undefined && (eId.missingPersonnummer || (eId.identification === 'e-id' && login === null))) return void res.redirect(303, serviceRoute(req, form));
+    deps.rateLimits.submit(req, res, tenant.id);
+    const outcome = await sendDraft(services, { ...form, draft }, localeOf(req), login);
     if (!outcome.ok) {
-      return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false });
+      return renderForm(req, res, form, { page: 'review', answers: draft.answers, errors: outcome.errors, returnToReview: false }, login);
     }
     keepReceipt(record.data, { tenant: tenant.id, service: serviceId, owner: form.version.owner, serviceId: form.version.serviceId, ...outcome.receipt });
     await record.save();
@@ -183,18 +230,63 @@ export function pageRoutes(deps: PageDeps): Router {
     if (!kept || !version) throw new NotFoundError('receipt-not-found', 'There is no such receipt in this browser.');
     await record.save();
     const { id, receivedAt, queue } = kept;
+    const theme = await pageTheme(services, tenant, kept.owner, kept.serviceId);
+    // Issue 7: the receipt shows where the case is now, and the link to follow it.
+    const found = await services.store.getCase(tenant.id, id);
     send(req, res, {
       ...base(req),
       page: 'receipt',
       tenant: { id: tenant.id, name: tenant.name },
       service: { ...version.definition, version: version.version, owner: version.owner, shared: version.owner !== tenant.id },
       receipt: { id, reference, receivedAt, version: kept.version, queue },
-    });
+      ...(found ? { caseStatus: await citizenCaseStatus(services, tenant, found) } : {}),
+    }, theme ? { theme } : {});
+  });
+
+  // An adopted e-service's theme (issue 5): a stylesheet named by the theme's hash, cached for
+  // good under that name (any other name gets the current one, revalidated), and its logo.
+  router.get('/t/:tenant/e/:service/tema/:file', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const { version } = await resolveService(services, tenant, serviceId);
+    const theme = await adoptionThemeOf(services, tenant, version.owner, version.serviceId);
+    if (theme === null) throw new NotFoundError('theme-not-found', 'This e-service has no theme of its own.');
+    const current = pathParam(req, 'file') === `${themeHash(theme)}.css`;
+    res.setHeader('Cache-Control', current ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.type('text/css; charset=utf-8').send(themeStylesheet(theme));
+  });
+
+  router.get('/t/:tenant/e/:service/logotyp/:sha256', async (req, res) => {
+    const services = deps.services(res);
+    const serviceId = pathParam(req, 'service');
+    const tenant = await municipality(res, pathParam(req, 'tenant'), serviceId);
+    const { version } = await resolveService(services, tenant, serviceId);
+    const logo = await themeLogo(services, tenant, version.owner, version.serviceId, pathParam(req, 'sha256'));
+    if (logo === null) throw new NotFoundError('logo-not-found', 'There is no such logo.');
+    // Named by its hash: the same address is always the same bytes. nosniff comes with the page headers.
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.type(logo.type).send(Buffer.from(logo.bytes.buffer, logo.bytes.byteOffset, logo.bytes.byteLength));
+  });
+
+  // Issue 7: the status link. The token is the key (no login); an unknown one is a plain 404.
+  router.get('/t/:tenant/status/:token', async (req, res) => {
+    const services = deps.services(res);
+    const tenant = await requireTenant(services, pathParam(req, 'tenant'));
+    const { version, status } = await caseByStatusToken(services, tenant, pathParam(req, 'token'));
+    res.setHeader('X-Robots-Tag', 'noindex');
+    send(req, res, { ...base(req), page: 'status', tenant: { id: tenant.id, name: tenant.name }, service: { title: version.definition.title }, status });
   });
 
   router.use(pageNotFound(deps, send));
   router.use(pageErrors(send, base));
   return router;
+}
+
+function shellTheme(theme: PageTheme, locale: string): { stylesheet: string; logo?: { src: string; alt: string } } {
+  if (theme.logo === undefined) return { stylesheet: theme.stylesheet };
+  return { stylesheet: theme.stylesheet, logo: { src: theme.logo.src, alt: theme.logo.alt[locale] ?? theme.logo.alt.sv } };
 }
 
 function latestReceipt(data: CitizenData, tenant: string, service: string): string | undefined {
@@ -217,16 +309,16 @@ function pageErrors(send: Send, base: (req: Request) => { locale: Locale; href: 
     if (res.headersSent) return next(error);
     const status = error instanceof AppError && error.status < 500 ? error.status : 500;
     if (status === 500) logOf(res).error({ err: error }, 'page failed');
-    send(req, res, { ...base(req), page: 'problem', status }, { status });
+    // A refused send keeps its draft: the page says how long to wait and leads back to the review.
+    const retry = error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {};
+    const reason = error instanceof EIdLoginError ? error.reason : undefined;
+    send(req, res, { ...base(req), page: 'problem', status, ...retry, ...(reason ? { reason } : {}) }, { status });
   };
 }
 
-/** Page posts come from anonymous citizens: refuse a post another site's page sent (CSRF). */
+/** Page posts: refuse one another site's page sent, and one riding the citizen's cookie without proof of our origin (CSRF). */
 export function samePagePosts(allowedOrigins: readonly string[]): RequestHandler {
-  return (req, _res, next) => {
-    if (req.method === 'POST' && isCrossSite(req, allowedOrigins)) return next(new AppError('cross-site-post', 403, 'This form was sent from another site.'));
-    next();
-  };
+  return (req, _res, next) => next(csrfRefusal(req, allowedOrigins));
 }
 
 /** The JSON API's send keeps its receipt for the browser too, so the receipt page works after a send with JavaScript. */

@@ -11,6 +11,8 @@ export interface ShellPage {
   state: unknown;
   /** Load the form page's chunk with the entry rather than after it. */
   formPage: boolean;
+  /** An adopted e-service's theme (issue 5): its stylesheet, and its logo shown above the page. */
+  theme?: { stylesheet: string; logo?: { src: string; alt: string } };
 }
 
 /** The HTML document around a server-rendered page. */
@@ -85,9 +87,15 @@ export function loadPageShell(clientDir: string | undefined): PageShell {
   const [head = '', tail = ''] = template.split(OUTLET);
   return {
     render(page) {
+      const { theme } = page;
+      // After the client's own styles, so the theme's custom properties win; no inline style (CSP).
+      const themeLink = theme === undefined ? '' : `<link rel="stylesheet" href="${escapeHtml(theme.stylesheet)}">`;
+      const logo = theme?.logo === undefined ? '' : `<div class="sf-theme-logo"><img src="${escapeHtml(theme.logo.src)}" alt="${escapeHtml(theme.logo.alt)}"></div>`;
       const top = head
         .replace(/<html lang="[^"]*"/, `<html lang="${escapeHtml(page.locale)}"`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>${page.formPage ? preload : ''}`);
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>${page.formPage ? preload : ''}`)
+        .replace('</head>', `${themeLink}</head>`)
+        .replace('<div id="root">', `${logo}<div id="root">`);
       const state = `<script type="application/json" id="sf-state">${scriptJson(page.state)}</script>`;
       return `${top}${page.body}${tail.replace('</body>', `${state}</body>`)}`;
     },

@@ -1,9 +1,11 @@
 import { Router } from 'express';
-import { AppError } from '@samform/model';
+import { AppError, MAX_LOGO_BYTES } from '@samform/model';
 import { jsonBody } from '../http/json-body.ts';
 import { pathParam } from '../http/path-param.ts';
+import { readBodyUpTo } from '../http/read-body-up-to.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
-import { adoptService, authorizeAdopt, changeAdoption, listAdoptions, listCatalogue } from '../services/adoption-service.ts';
+import { adoptService, authorizeAdopt, changeAdoption, leaveAdoption, listAdoptions, listCatalogue } from '../services/adoption-service.ts';
+import { logoTooLarge, saveAdoptionLogo } from '../services/adoption-theme-service.ts';
 import { guard } from './guard.ts';
 import type { RouteDeps } from './route-deps.ts';
 
@@ -14,7 +16,8 @@ function bodyObject(body: unknown): { [key: string]: unknown } {
 
 /**
  * The catalogue of shared e-services and the municipality's adoptions of them: GET /catalogue,
- * GET and POST /adoptions, PUT /adoptions/:owner/:service. Only the municipality's
+ * GET and POST /adoptions, PUT and DELETE /adoptions/:owner/:service, and PUT
+ * /adoptions/:owner/:service/logo (the raw image as the body). Only the municipality's
  * administrators, signed in; writes must come from the Samform pages themselves.
  */
 export function adoptionRoutes(deps: RouteDeps): Router {
@@ -39,6 +42,17 @@ export function adoptionRoutes(deps: RouteDeps): Router {
   router.put('/adoptions/:owner/:service', jsonBody({ required: true }), async (req, res) => {
     const input = { tenant: tenantOf(res), owner: pathParam(req, 'owner'), serviceId: pathParam(req, 'service'), body: bodyObject(req.body) };
     res.json(await changeAdoption(deps.services(res), actorOf(res), input));
+  });
+
+  router.delete('/adoptions/:owner/:service', async (req, res) => {
+    await leaveAdoption(deps.services(res), actorOf(res), { tenant: tenantOf(res), owner: pathParam(req, 'owner'), serviceId: pathParam(req, 'service') });
+    res.status(204).end();
+  });
+
+  router.put('/adoptions/:owner/:service/logo', async (req, res) => {
+    const bytes = await readBodyUpTo(req, MAX_LOGO_BYTES, logoTooLarge);
+    const input = { tenant: tenantOf(res), owner: pathParam(req, 'owner'), serviceId: pathParam(req, 'service'), bytes };
+    res.json(await saveAdoptionLogo(deps.services(res), actorOf(res), input));
   });
 
   return router;

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { AppError, ATTACHMENT_TYPES, LOCALES } from '@samform/model';
-import { requestActor } from '../auth/request-actor.ts';
-import { actorOf, setContext, tenantOf } from '../http/request-context.ts';
+import { actorOf, tenantOf } from '../http/request-context.ts';
 import { requestLocale } from '../http/request-locale.ts';
 import { isCrossSite } from '../http/same-origin.ts';
 import { pathParam } from '../http/path-param.ts';
 import { readBodyUpTo } from '../http/read-body-up-to.ts';
 import { openAttachmentField, readCaseAttachment, saveAttachment, UploadRefusedError } from '../services/attachment-service.ts';
 import type { AttachmentField, UploadedFile } from '../services/attachment-service.ts';
+import { guard } from './guard.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 // Room for the multipart boundaries and part headers around the one file.
@@ -83,9 +83,8 @@ export function attachmentRoutes(deps: RouteDeps): Router {
     res.status(201).json(ref);
   });
 
-  router.get('/queues/:queue/items/:item/attachments/:attachment', async (req, res) => {
+  router.get('/queues/:queue/items/:item/attachments/:attachment', guard(deps, 'queues:read', { notFoundCode: 'queue-not-found' }), async (req, res) => {
     const tenant = tenantOf(res);
-    setContext(res, 'actor', await requestActor(deps.store, deps.staffAuth, req, tenant.id));
     const attachment = await readCaseAttachment(deps.services(res), actorOf(res), {
       tenant,
       queueId: pathParam(req, 'queue'),

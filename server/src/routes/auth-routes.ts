@@ -18,9 +18,14 @@ export function authRoutes(deps: RouteDeps): Router {
     const body = req.body as unknown;
     const { username, password } = (body !== null && typeof body === 'object' ? body : {}) as { username?: unknown; password?: unknown };
     if (typeof username !== 'string' || typeof password !== 'string' || username === '' || password === '') throw INVALID();
+    // Only failures count, so a busy office behind one address is never locked out by its own sign-ins.
+    deps.rateLimits.checkLogin(req, res, username);
     const profile = await deps.staffAuth.logIn(req, res);
     await recordLogin(deps.services(res), username, profile);
-    if (profile === null) throw INVALID();
+    if (profile === null) {
+      deps.rateLimits.failedLogin(req, username);
+      throw INVALID();
+    }
     res.json({ user: profile });
   });
 

@@ -31,18 +31,24 @@ export async function auditCrossTenant<T>(deps: RouteDeps, res: Response, check:
 
 /**
  * Middleware of a tenant's staff or machine endpoints: resolve the actor (API key or session),
- * check `permission` through the one table, and demand proof of origin for a cookie session
- * changing state (a cross-site form could otherwise ride the cookie). Rights come first, so
- * another tenant's staff learn nothing from the origin check.
+ * check `permission` through the one table (and the path's `:queue`, when the route has one),
+ * and demand proof of origin for a cookie session changing state (a cross-site form could
+ * otherwise ride the cookie). Rights come first, so another tenant's staff learn nothing from
+ * the origin check.
  */
 export function guard(deps: RouteDeps, permission: Permission, options: { notFoundCode?: string; /** A further check, run before the permission's. */ check?: (actor: Actor, res: Response) => void } = {}): RequestHandler {
   return async (req, res, next) => {
     const tenant = tenantOf(res);
     const actor = await requestActor(deps.store, deps.staffAuth, req, tenant.id);
     setContext(res, 'actor', actor);
+    // A queue named in the path is checked here too, for queue-bound permissions.
+    const queue = req.params['queue'];
     await auditCrossTenant(deps, res, () => {
       options.check?.(actor, res);
-      authorize(actor, tenant.id, permission, options.notFoundCode === undefined ? {} : { notFoundCode: options.notFoundCode });
+      authorize(actor, tenant.id, permission, {
+        ...(options.notFoundCode === undefined ? {} : { notFoundCode: options.notFoundCode }),
+        ...(typeof queue === 'string' ? { queue } : {}),
+      });
     });
     if (actor.kind === 'staff' && STATE_CHANGING.has(req.method) && !isSameOrigin(req, deps.allowedOrigins)) {
       throw new AppError('cross-origin', 403, 'This request must come from the Samform pages themselves.');

@@ -5,8 +5,8 @@ import { QUEUE_ITEM_STATUSES } from '@samform/store';
 import type { QueueItem, QueueItemStatus } from '@samform/store';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
-import { STATE_CHANGING } from '../http/same-origin.ts';
-import { ackQueueItem, authorizeQueues, getQueueItem, leaseQueueItem, listQueueItems, listQueues } from '../services/queue-service.ts';
+import { ackQueueItem, getQueueItem, leaseQueueItem, listQueueItems, listQueues, nackQueueItem } from '../services/queue-service.ts';
+import { getQueueConfig, putQueueConfig, redriveDeadQueueItems, redriveQueueItem } from '../services/queue-admin-service.ts';
 import { guard } from './guard.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { RouteDeps } from './route-deps.ts';
@@ -59,37 +59,46 @@ function parseLeaseId(body: unknown): string {
   return leaseId;
 }
 
-/** The API view of a queue item. */
+function parseDelaySeconds(body: unknown): number | undefined {
+  const { delaySeconds } = bodyObject(body);
+  if (delaySeconds === undefined) return undefined;
+  if (typeof delaySeconds !== 'number' || !Number.isInteger(delaySeconds) || delaySeconds < 0 || delaySeconds > 86_400) {
+    throw badRequest('invalid-delay-seconds', 'delaySeconds must be a whole number from 0 to 86400.');
+  }
+  return delaySeconds;
+}
+
+/** The API view of a queue item; delivery state (issue 7) only when there is some. */
 function itemView(item: QueueItem): QueueItem {
-  const { id, reference, service, version, receivedAt, status, attempts, data } = item;
-  return { id, reference, service, version, receivedAt, status, attempts, data };
+  const { id, reference, service, version, receivedAt, status, attempts, data, notBefore, lastError, firstAttemptAt } = item;
+  return {
+    id, reference, service, version, receivedAt, status, attempts, data,
+    ...(notBefore === undefined ? {} : { notBefore }),
+    ...(lastError === undefined ? {} : { lastError }),
+    ...(firstAttemptAt === undefined ? {} : { firstAttemptAt }),
+  };
 }
 
 /**
  * A municipality's queues, for its case workers (session) and case-management systems
- * (API key): list, list items, read one, lease, ack.
+ * (API key): list, list items, read one, lease, ack, nack; and, for its administrators, a
+ * queue's delivery settings and the redrive of dead letters.
  */
 export function queueRoutes(deps: RouteDeps): Router {
   const router = Router({ mergeParams: true });
+  // Each route names its permission; a queue in the path is checked by the guard too, before
+  // any body is read: whether it is theirs comes first.
   const read = guard(deps, 'queues:read', { notFoundCode: 'queue-not-found' });
   const work = guard(deps, 'queues:work', { notFoundCode: 'queue-not-found' });
+  const configure = guard(deps, 'queues:configure', { notFoundCode: 'queue-not-found' });
 
-  // Reading needs queues:read, anything that changes state queues:work; the queue itself is
-  // checked by the use case, which knows it.
-  router.use('/queues', (req, res, next) => (STATE_CHANGING.has(req.method) ? work : read)(req, res, next));
-  // A named queue is checked before the body is read: whether it is theirs comes first.
-  router.param('queue', (req, res, next, queue: string) => {
-    authorizeQueues(actorOf(res), tenantOf(res).id, STATE_CHANGING.has(req.method) ? 'work' : 'read', queue);
-    next();
-  });
-
-  router.get('/queues', async (req, res) => {
+  router.get('/queues', read, async (req, res) => {
     checkQuery(req, []);
     const queues = await listQueues(deps.services(res), actorOf(res), { tenant: tenantOf(res) });
     res.json(queues.map(({ id, name, counts }) => ({ id, name, counts })));
   });
 
-  router.get('/queues/:queue/items', async (req, res) => {
+  router.get('/queues/:queue/items', read, async (req, res) => {
     checkQuery(req, ['status', 'limit']);
     const status = parseStatus(req.query.status);
     const limit = parseLimit(req.query.limit);
@@ -102,13 +111,13 @@ export function queueRoutes(deps: RouteDeps): Router {
     res.json(items.map(itemView));
   });
 
-  router.get('/queues/:queue/items/:item', async (req, res) => {
+  router.get('/queues/:queue/items/:item', read, async (req, res) => {
     checkQuery(req, []);
     const item = await getQueueItem(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue'), itemId: pathParam(req, 'item') });
     res.json(itemView(item));
   });
 
-  router.post('/queues/:queue/lease', jsonBody({ required: false }), async (req, res) => {
+  router.post('/queues/:queue/lease', work, jsonBody({ required: false }), async (req, res) => {
     const leaseSeconds = parseLeaseSeconds(req.body);
     const lease = await leaseQueueItem(deps.services(res), actorOf(res), {
       tenant: tenantOf(res),
@@ -122,7 +131,7 @@ export function queueRoutes(deps: RouteDeps): Router {
     res.json({ item: itemView(lease.item), leaseId: lease.leaseId, leaseUntil: lease.leaseUntil });
   });
 
-  router.post('/queues/:queue/items/:item/ack', jsonBody({ required: true }), async (req, res) => {
+  router.post('/queues/:queue/items/:item/ack', work, jsonBody({ required: true }), async (req, res) => {
     const item = await ackQueueItem(deps.services(res), actorOf(res), {
       tenant: tenantOf(res),
       queueId: pathParam(req, 'queue'),
@@ -130,6 +139,44 @@ export function queueRoutes(deps: RouteDeps): Router {
       leaseId: parseLeaseId(req.body),
     });
     res.json({ item: itemView(item) });
+  });
+
+  router.post('/queues/:queue/items/:item/nack', work, jsonBody({ required: true }), async (req, res) => {
+    const delaySeconds = parseDelaySeconds(req.body);
+    const item = await nackQueueItem(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      itemId: pathParam(req, 'item'),
+      leaseId: parseLeaseId(req.body),
+      ...(delaySeconds === undefined ? {} : { delaySeconds }),
+    });
+    res.json({ item: itemView(item) });
+  });
+
+  // Delivery (issue 7): a queue's settings and the redrive of its dead letters are the admin's.
+  router.get('/queues/:queue', configure, async (req, res) => {
+    checkQuery(req, []);
+    res.json(await getQueueConfig(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue') }));
+  });
+
+  router.put('/queues/:queue', configure, jsonBody({ required: true }), async (req, res) => {
+    const queue = await putQueueConfig(deps.services(res), actorOf(res), {
+      tenant: tenantOf(res),
+      queueId: pathParam(req, 'queue'),
+      body: req.body,
+      allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false,
+    });
+    res.json(queue);
+  });
+
+  router.post('/queues/:queue/items/:item/redrive', configure, async (req, res) => {
+    const item = await redriveQueueItem(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue'), itemId: pathParam(req, 'item') });
+    res.json({ item: itemView(item) });
+  });
+
+  router.post('/queues/:queue/redrive', configure, async (req, res) => {
+    const redriven = await redriveDeadQueueItems(deps.services(res), actorOf(res), { tenant: tenantOf(res), queueId: pathParam(req, 'queue') });
+    res.json({ redriven });
   });
 
   return router;

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Request, Response } from 'express';
 import { AppError, LOCALES } from '@samform/model';
 import type { Receipt } from '@samform/model';
+import { citizenLoginOf } from '../auth/citizen-login.ts';
 import { jsonBody } from '../http/json-body.ts';
 import { actorOf, tenantOf } from '../http/request-context.ts';
 import { requestLocale } from '../http/request-locale.ts';
@@ -22,12 +23,16 @@ export function submissionRoutes(deps: RouteDeps, onAccepted?: OnAccepted): Rout
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppError('invalid-idempotency-key', 400, 'Idempotency-Key must be 1-200 printable ASCII characters.');
     }
-    const receipt = await submitAnswers(deps.services(res), actorOf(res), {
+    deps.rateLimits.submit(req, res, tenantOf(res).id);
+    const services = deps.services(res);
+    const receipt = await submitAnswers(services, actorOf(res), {
       tenant: tenantOf(res),
       serviceId: pathParam(req, 'service'),
       body: req.body as unknown,
       ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
       locale: requestLocale(req, LOCALES),
+      // The citizen's e-ID login (issue 6): required by e-ID e-services, the source of the personnummer.
+      citizen: await citizenLoginOf(services.store, req, services.clock()),
     });
     await onAccepted?.(req, res, { serviceId: pathParam(req, 'service'), receipt });
     res.status(201).json(receipt);

@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, UnprocessableError, checkDefinition, diffDefinitions, overrideProblems } from '@samform/model';
 import type { DefinitionChange, LocalText, OverrideProblem, PublishProblem, ServiceDefinition } from '@samform/model';
-import type { PublishedServiceVersion, ServiceDraft, ServiceStatus, ServiceVersionInfo, Tenant } from '@samform/store';
+import type { DraftCount, PublishedServiceVersion, ServiceDraft, ServiceStatus, ServiceVersionInfo, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { authorizeDesign } from './authorize-design.ts';
 import type { DraftValidatorModules } from './draft-validator-module.ts';
@@ -254,12 +254,23 @@ export interface PublishImpact {
   needsReview: { tenant: string; problems: OverrideProblem[] }[];
   /** Pinned to a version: they stay there. */
   pinned: { tenant: string; version: number }[];
+  /**
+   * Citizen drafts in flight, in every municipality: on the latest published version (they
+   * finish on it, as drafts stay on the version they began on) and per version.
+   */
+  drafts: { currentVersion: number | null; onCurrent: number; byVersion: DraftCount[] };
 }
 
 /** The impact of publishing the draft (or the latest version when nothing is being edited) on its adopters. */
 export async function publishImpact(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; serviceId: string }): Promise<PublishImpact> {
   const { definition } = await getDraft(deps, actor, input);
-  const impact: PublishImpact = { follow: [], needsReview: [], pinned: [] };
+  const [numbers, byVersion] = await Promise.all([
+    deps.store.listServiceVersionNumbers(input.tenant.id, input.serviceId),
+    deps.store.countCitizenDrafts(input.tenant.id, input.serviceId, deps.clock()),
+  ]);
+  const currentVersion = numbers.at(-1) ?? null;
+  const onCurrent = byVersion.find((d) => d.version === currentVersion)?.drafts ?? 0;
+  const impact: PublishImpact = { follow: [], needsReview: [], pinned: [], drafts: { currentVersion, onCurrent, byVersion } };
   if (input.tenant.kind !== 'collaboration') return impact;
   const members = (await deps.store.listTenants()).filter((t) => t.kind === 'municipality' && t.memberOf.includes(input.tenant.id));
   for (const member of members.sort((a, b) => a.id.localeCompare(b.id))) {

@@ -182,7 +182,10 @@ export async function listCatalogue(deps: ServiceDeps, actor: Actor, input: { te
 
 const SERVICE = /^([a-z0-9][a-z0-9-]{0,62})\/([a-z0-9][a-z0-9-]{1,62})$/;
 
-function invalid(errors: { path: string; message: string }[]): UnprocessableError {
+/** A pointed problem; `messages` holds it in Swedish and English where the model wrote both. */
+type Pointed = { path: string; message: string; messages?: LocalText };
+
+function invalid(errors: Pointed[]): UnprocessableError {
   return new UnprocessableError(
     'invalid-adoption',
     `The adoption has ${errors.length} problem(s): ${errors.slice(0, 3).map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
@@ -208,7 +211,7 @@ async function checkAdoption(deps: ServiceDeps, tenant: Tenant, adoption: Adopti
   const target = adoption.track === 'latest' ? numbers.at(-1) : adoption.track;
   const base = target === undefined || !numbers.includes(target) ? null : await deps.store.getServiceVersion(adoption.owner, adoption.serviceId, target);
   if (base === null) throw invalid([{ path: '/track', message: `the e-service has no version ${String(adoption.track)}` }]);
-  const problems = overrideProblems(base.definition, adoption.overrides).map((p) => ({ path: `/overrides${p.path}`, message: p.message.en ?? p.message.sv }));
+  const problems: Pointed[] = overrideProblems(base.definition, adoption.overrides).map((p) => ({ path: `/overrides${p.path}`, message: p.message.en ?? p.message.sv, messages: p.message }));
   if (problems.length === 0) {
     const routing = effectiveDefinition(base.definition, adoption.overrides as AdoptionOverrides).routing;
     const queues = [{ queue: routing.queue, path: '/overrides/routing/queue' }, ...(routing.rules ?? []).map((r, i) => ({ queue: r.queue, path: `/overrides/routing/rules/${i}/queue` }))];
@@ -217,6 +220,11 @@ async function checkAdoption(deps: ServiceDeps, tenant: Tenant, adoption: Adopti
         problems.push({ path: adoption.overrides.routing === undefined ? '/overrides' : path, message: `${tenant.id} has no queue "${queue.slice(0, 64)}"` });
       }
     }
+  }
+  const logo = (adoption.overrides as AdoptionOverrides).theme?.logo;
+  if (problems.length === 0 && logo !== undefined) {
+    const stored = await deps.store.getAdoptionLogo(tenant.id, adoption.owner, adoption.serviceId);
+    if (stored?.sha256 !== logo.sha256) problems.push({ path: '/overrides/theme/logo/sha256', message: 'no logo with this sha256 was uploaded for this adoption; upload it first' });
   }
   if (problems.length > 0) throw invalid(problems);
 }
@@ -265,4 +273,25 @@ export async function changeAdoption(
   deps.log.info({ audit: 'adoption-changed', tenant: tenant.id, owner: adoption.owner, serviceId: adoption.serviceId, track: adoption.track, by: staff.userId }, 'adoption changed');
   await deps.audit(tenant.id, staff, { kind: 'adoption-changed', target: `${adoption.owner}/${adoption.serviceId}`, detail: { track: adoption.track, overrides: Object.keys(adoption.overrides).sort() } });
   return viewOf(await servedAdoption(deps, adoption));
+}
+
+/**
+ * Leave an adoption: the municipality stops offering the shared e-service. Refused (409
+ * `cases-waiting`) while any of its cases of that e-service wait in a queue (pending, leased or
+ * dead): they are read with the adoption's own texts and local questions, which leaving ends.
+ * Cases already delivered stay, and so do the citizens' receipts.
+ */
+export async function leaveAdoption(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; owner: string; serviceId: string }): Promise<void> {
+  const { tenant, owner, serviceId } = input;
+  const staff = authorizeAdopt(actor, tenant);
+  if ((await deps.store.getAdoption(tenant.id, owner, serviceId)) === null) {
+    throw new NotFoundError('adoption-not-found', `${tenant.id} has not adopted ${owner.slice(0, 64)}/${serviceId.slice(0, 64)}.`);
+  }
+  const waiting = await deps.store.countWaitingSubmissions(tenant.id, owner, serviceId);
+  if (waiting > 0) {
+    throw new ConflictError('cases-waiting', `${waiting} case(s) of ${owner}/${serviceId} still wait in ${tenant.id}'s queues; deliver them before leaving.`);
+  }
+  await deps.store.deleteAdoption(tenant.id, owner, serviceId);
+  deps.log.info({ audit: 'adoption-left', tenant: tenant.id, owner, serviceId, by: staff.userId }, 'adoption left');
+  await deps.audit(tenant.id, staff, { kind: 'adoption-left', target: `${owner}/${serviceId}` });
 }

@@ -24,3 +24,22 @@ export async function recordLogin(deps: ServiceDeps, username: string, signedIn:
   const event = signedIn !== null ? { kind: 'login' } : { kind: 'login-failed', detail: { reason: account.disabled ? 'disabled' : 'wrong-password' } };
   for (const log of logsOf(account)) await deps.audit(log, actor, event);
 }
+
+/** How a staff SSO login ended, as the callback knows it. */
+export type SsoOutcome =
+  | { ok: true; user: { id: string; username: string } }
+  | { ok: false; reason: string; username?: string };
+
+/**
+ * Record a staff SSO login (issue 6) in the log of the tenant it was for: a success as `login`,
+ * a refusal or a failed exchange with the provider as `login-failed`, naming the provider's
+ * username (scrubbed of any personnummer) when there was one.
+ */
+export async function recordSsoLogin(deps: ServiceDeps, tenant: string, outcome: SsoOutcome): Promise<void> {
+  if (outcome.ok) {
+    await deps.audit(tenant, { kind: 'staff', userId: outcome.user.id, username: outcome.user.username } satisfies AuditActor, { kind: 'login', detail: { method: 'sso' } });
+    return;
+  }
+  const actor: AuditActor = outcome.username === undefined ? { kind: 'anonymous' } : { kind: 'anonymous', username: outcome.username };
+  await deps.audit(tenant, actor, { kind: 'login-failed', detail: { method: 'sso', reason: outcome.reason } });
+}

@@ -84,3 +84,17 @@ export async function ackQueueItem(deps: ServiceDeps, actor: Actor, input: { ten
   await requireQueue(deps, input.tenant, input.queueId);
   return deps.store.ackQueueItem(input.tenant.id, input.queueId, input.itemId, input.leaseId, deps.clock());
 }
+
+/** Give a leased item back: free again now, or after `delaySeconds`; 409 when the lease is not the current one. */
+export async function nackQueueItem(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { tenant: Tenant; queueId: string; itemId: string; leaseId: string; delaySeconds?: number },
+): Promise<QueueItem> {
+  authorizeQueues(actor, input.tenant.id, 'work', input.queueId);
+  await requireQueue(deps, input.tenant, input.queueId);
+  return deps.store.nackQueueItem(input.tenant.id, input.queueId, input.itemId, input.leaseId, {
+    now: deps.clock(),
+    ...(input.delaySeconds === undefined ? {} : { delayMs: input.delaySeconds * 1000 }),
+  });
+}

@@ -1,12 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AppError, ConflictError, NotFoundError, UnprocessableError, localizeIssues, routeSubmission } from '@samform/model';
 import type { JsonValue, Receipt } from '@samform/model';
+import type { CitizenLogin } from '../auth/citizen-login.ts';
+import { requireLoginFor } from './e-id-requirement.ts';
 import type { IdempotencyClaim, Submission, Tenant } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { checkAttachmentRefs } from './attachment-service.ts';
 import { resolveService, versionAsServed } from './catalog-service.ts';
+import { citizenReceipt } from '../delivery/email-messages.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { newReference } from './new-reference.ts';
+import { retainUntil } from './retention-sweep.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 
@@ -18,6 +22,8 @@ export interface SubmitInput {
   body: unknown;
   idempotencyKey?: string;
   locale: string;
+  /** The citizen's e-ID login, if any: required by `identification: "e-id"`, and the source of login fields. */
+  citizen?: CitizenLogin | null;
 }
 
 const REFERENCE_ATTEMPTS = 5;
@@ -52,7 +58,9 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
   const version =
     body.version === undefined || body.version === offered.version ? offered : await versionAsServed(deps, tenant, offered.owner, offered.serviceId, body.version as number);
   if (version === null) throw new NotFoundError('version-not-found', `The e-service "${input.serviceId.slice(0, 64)}" has no version ${String(body.version)}.`);
-  const data = body.data as { [key: string]: JsonValue };
+  // e-ID (issue 6): a required login is checked, and login fields take the login's values,
+  // whatever the body says, before anything is validated or stored.
+  const data = requireLoginFor(version.definition, body.data as { [key: string]: JsonValue }, input.citizen ?? null, input.locale);
 
   const idempotency: IdempotencyClaim | undefined =
     input.idempotencyKey === undefined
@@ -88,13 +96,19 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
     throw error;
   }
 
+  // Issue 5: when the delivered case may be weeded, fixed at receipt (ADR 0013).
+  const keepUntil = await retainUntil(deps, tenant, version, now);
   for (let attempt = 1; ; attempt++) {
     try {
+      const id = randomUUID();
+      const reference = newReference();
+      // The citizen's receipt e-mail (issue 7) is written with the submission: a crash after 201 cannot lose it.
+      const receipt = citizenReceipt({ definition: version.definition, submissionId: id, reference, receivedAt: now.toISOString(), locale: input.locale, municipality: tenant.name, data });
       const { submission } = await deps.store.acceptSubmission(
         tenant.id,
         {
-          id: randomUUID(),
-          reference: newReference(),
+          id,
+          reference,
           serviceOwner: version.owner,
           serviceId: version.serviceId,
           version: version.version,
@@ -102,7 +116,9 @@ export async function submitAnswers(deps: ServiceDeps, _actor: Actor, input: Sub
           queue,
           locale: input.locale,
           data,
+          retainUntil: keepUntil,
           ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+          ...(receipt === null ? {} : { outbox: [receipt] }),
         },
         idempotency,
       );

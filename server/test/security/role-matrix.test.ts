@@ -116,6 +116,21 @@ const SAMPLES: Record<string, { path?: Record<string, string>; query?: string; b
   'GET /api/t/:tenant/queues/:queue/items/:item/attachments/:attachment': {},
   'POST /api/t/:tenant/queues/:queue/lease': { body: { leaseSeconds: 1 } },
   'POST /api/t/:tenant/queues/:queue/items/:item/ack': { body: { leaseId: 'x' } },
+  'POST /api/t/:tenant/queues/:queue/items/:item/nack': { body: { leaseId: 'x' } },
+  'GET /api/t/:tenant/queues/:queue': {},
+  // Not a valid queue: the body fails validation, so nothing of the demo changes.
+  'PUT /api/t/:tenant/queues/:queue': { body: {} },
+  'POST /api/t/:tenant/queues/:queue/items/:item/redrive': {},
+  'POST /api/t/:tenant/queues/:queue/redrive': {},
+  'GET /api/t/:tenant/inbox': {},
+  'GET /api/t/:tenant/inbox/:queue/cases': {},
+  'GET /api/t/:tenant/cases/:case': {},
+  'GET /api/t/:tenant/cases/:case/events': {},
+  'POST /api/t/:tenant/cases/:case/claim': {},
+  'POST /api/t/:tenant/cases/:case/unclaim': {},
+  'POST /api/t/:tenant/cases/:case/status': { body: { to: 'x' } },
+  'POST /api/t/:tenant/cases/:case/notes': { body: { text: 'x' } },
+  'POST /api/t/:tenant/cases/:case/messages': { body: { text: 'x' } },
   'GET /api/t/:tenant/admin/services': {},
   'POST /api/t/:tenant/admin/services': { body: { definition: {} } },
   'GET /api/t/:tenant/admin/services/:service/draft': {},
@@ -133,6 +148,8 @@ const SAMPLES: Record<string, { path?: Record<string, string>; query?: string; b
   'GET /api/t/:tenant/adoptions': {},
   'POST /api/t/:tenant/adoptions': { body: {} },
   'PUT /api/t/:tenant/adoptions/:owner/:service': { path: { owner: 'no-such-owner' }, body: {} },
+  'DELETE /api/t/:tenant/adoptions/:owner/:service': { path: { owner: 'no-such-owner' } },
+  'PUT /api/t/:tenant/adoptions/:owner/:service/logo': { path: { owner: 'no-such-owner' } },
   'GET /api/t/:tenant/staff': {},
   'POST /api/t/:tenant/staff': { body: {} },
   'PATCH /api/t/:tenant/staff/:id': { body: { disabled: true } },
@@ -149,7 +166,7 @@ const guarded = API_ENDPOINTS.filter((e): e is EndpointSpec & { permission: Perm
 
 function urlOf(endpoint: EndpointSpec, tenant: string): string {
   const sample = SAMPLES[keyOf(endpoint)] ?? {};
-  const values: Record<string, string> = { tenant, queue: QUEUE, item: NO_ID, attachment: NO_ID, service: 'no-such-service', id: NO_ID, ...sample.path };
+  const values: Record<string, string> = { tenant, queue: QUEUE, item: NO_ID, attachment: NO_ID, case: NO_ID, service: 'no-such-service', id: NO_ID, ...sample.path };
   return `${server.url}${endpoint.path.replace(/:([a-z]+)/g, (_, name: string) => values[name] ?? name)}${sample.query ?? ''}`;
 }
 

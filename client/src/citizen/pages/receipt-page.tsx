@@ -4,6 +4,7 @@ import { clientText } from '../client-text.ts';
 import type { PageState } from '../page-state.ts';
 import { Link, useTitle } from '../page-parts.tsx';
 import { hrefFor } from '../router.ts';
+import { CaseStatusView } from './case-status-view.tsx';
 
 /** The receipt after sending; the server keeps it for this browser, so its address works again. */
 export function ReceiptPage({ state }: { state: Extract<PageState, { page: 'receipt' }> }) {
@@ -13,6 +14,12 @@ export function ReceiptPage({ state }: { state: Extract<PageState, { page: 'rece
   return (
     <div className="sf-main-column">
       <ReceiptView service={service} receipt={receipt} locale={locale} />
+      {state.caseStatus ? (
+        <section aria-labelledby="sf-follow-case">
+          <h2 id="sf-follow-case">{t.followCase}</h2>
+          <CaseStatusView status={state.caseStatus} locale={locale} level={3} statusHref={`${state.caseStatus.statusPath}${locale === 'en' ? '?lang=en' : ''}`} />
+        </section>
+      ) : null}
       <p>
         <Link href={hrefFor({ name: 'tenant', tenant: tenant.id }, locale)}>{t.backToServices(tenant.name)}</Link>
       </p>

@@ -1,7 +1,10 @@
 import { ServiceForm } from '@samform/renderer';
+import { text } from '@samform/model';
 import type { AnswerValidator, FormLinks } from '@samform/renderer';
-import { submitAnswers } from '../api.ts';
+import { SessionTimeout } from '../../session/session-timeout.tsx';
+import { citizenSessionEnd, extendCitizenSession, submitAnswers } from '../api.ts';
 import { clientText } from '../client-text.ts';
+import { EIdGate, eIdBlocksForm, EIdStatus } from '../e-id-panel.tsx';
 import type { ServicePageState } from '../page-state.ts';
 import { hrefFor } from '../router.ts';
 import { clearIdempotencyKey, idempotencyKey } from '../session-store.ts';
@@ -26,6 +29,13 @@ export function formLinks(tenant: string, service: string, locale: string): Form
   };
 }
 
+// Before the time runs out, the step on screen is saved to the draft as it stands (never the
+// review page's form, whose post would send the case).
+function saveCurrentStep(): void {
+  const form = document.querySelector('form input[name="_step"]')?.closest('form');
+  if (form) saveStep(form);
+}
+
 /**
  * An e-service's form. Rendered by the server from the citizen's draft; in the browser the
  * steps change in the page, each finished step is saved to the same draft, and Send uses the API.
@@ -35,8 +45,17 @@ export function ServicePage({ state, validator }: ServicePageProps) {
   const late = useStandaloneValidator(tenant.id, service.id, validator ? undefined : service.version);
   const shown = validator ?? late;
   const links = formLinks(tenant.id, service.id, locale);
+  const { eId } = state;
+  if (eId !== undefined && eIdBlocksForm(eId)) {
+    return (
+      <div className="sf-main-column">
+        <EIdGate eId={eId} title={text(service.title, locale)} locale={locale} />
+      </div>
+    );
+  }
   return (
     <div className="sf-main-column">
+      {eId === undefined ? null : <EIdStatus eId={eId} locale={locale} />}
       <ServiceForm
         service={service}
         locale={locale}
@@ -60,6 +79,7 @@ export function ServicePage({ state, validator }: ServicePageProps) {
         focusHeadingOnMount={form.errors.length > 0}
         titleParts={[tenant.name, clientText(locale).site]}
       />
+      <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} onEndedAction={() => window.location.reload()} />
     </div>
   );
 }

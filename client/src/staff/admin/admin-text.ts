@@ -2,6 +2,7 @@
 const sv = {
   nav: 'Administration',
   navServices: 'E-tjänster',
+  navInbox: 'Inkorg',
   navPeople: 'Personal',
   navKeys: 'API-nycklar',
   navAudit: 'Granskningslogg',
@@ -102,6 +103,7 @@ type AdminText = typeof sv;
 const en: AdminText = {
   nav: 'Administration',
   navServices: 'E-services',
+  navInbox: 'Inbox',
   navPeople: 'Staff',
   navKeys: 'API keys',
   navAudit: 'Audit log',

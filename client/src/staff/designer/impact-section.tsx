@@ -19,7 +19,7 @@ export interface ImpactSectionProps {
 /**
  * For a collaboration's e-service, before publishing: which member municipalities follow and
  * would serve the draft at once, which would need review (their overrides no longer fit), and
- * which are pinned to a version.
+ * which are pinned to a version; and how many residents have a draft in flight on the current version.
  */
 export function ImpactSection({ tenant, service, locale, tenants, saveNow, revision }: ImpactSectionProps) {
   const t = sharedText(locale);
@@ -63,6 +63,7 @@ export function ImpactSection({ tenant, service, locale, tenants, saveNow, revis
           ) : (
             <p>{t.impactReview(0)}</p>
           )}
+          <p>{t.impactDrafts(impact.drafts.onCurrent, impact.drafts.currentVersion)}</p>
           <p>
             {t.impactPinned(impact.pinned.length)}
             {impact.pinned.length > 0 ? ` ${impact.pinned.map((p) => `${nameOf(p.tenant)} (${p.version})`).join(', ')}.` : ''}

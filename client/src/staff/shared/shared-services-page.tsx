@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { staffApi } from '../staff-api.ts';
+import { ApiError, staffApi } from '../staff-api.ts';
 import type { AdoptionView, CatalogueEntry, QueueSummary, TenantSummary } from '../staff-api.ts';
-import { Loading, localText, PageHeading, StaffLink, useStaffTitle } from '../staff-parts.tsx';
+import { Loading, localText, PageHeading, StaffLink, useAnnounce, useStaffTitle } from '../staff-parts.tsx';
 import { staffHref } from '../staff-router.ts';
 import { staffText } from '../staff-text.ts';
 import { AdoptionEditor } from './adoption-editor.tsx';
@@ -39,6 +39,9 @@ export default function SharedServicesPage({ tenant, tenantName, locale, tenants
   const [previewing, setPreviewing] = useState(false);
   const [revision, setRevision] = useState('');
   const editorRef = useRef<HTMLHeadingElement>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const [leaving, setLeaving] = useState<{ state: 'asking' | 'busy' | 'failed'; text?: string } | null>(null);
+  const announce = useAnnounce();
   useStaffTitle([t.heading, tenantName], locale);
   const nameOf = (id: string): string => tenants.find((x) => x.id === id)?.name ?? id;
 
@@ -57,9 +60,28 @@ export default function SharedServicesPage({ tenant, tenantName, locale, tenants
   }, [tenant]);
   useEffect(() => {
     if (open !== undefined) editorRef.current?.focus();
+    setLeaving(null);
   }, [open]);
+  useEffect(() => {
+    if (leaving?.state === 'asking') confirmRef.current?.focus();
+  }, [leaving?.state]);
 
   const entry = catalogue?.find((e) => e.service === open);
+  const leave = async () => {
+    if (entry === undefined) return;
+    const title = localText(entry.title, locale);
+    setLeaving({ state: 'busy' });
+    try {
+      await staffApi.leaveAdoption(tenant, entry.service);
+      setLeaving(null);
+      setOpen(undefined);
+      setPreviewing(false);
+      announce(t.left(title));
+      load();
+    } catch (caught) {
+      setLeaving({ state: 'failed', text: caught instanceof ApiError && caught.status === 409 ? t.leaveWaiting : t.leaveFailed });
+    }
+  };
   const onSaved = (saved: AdoptionView) => {
     setCatalogue((list) => list?.map((e) => (e.service === saved.service ? { ...e, adoption: saved } : e)));
     setRevision(saved.adoptedAt + Date.now());
@@ -138,7 +160,34 @@ export default function SharedServicesPage({ tenant, tenantName, locale, tenants
           <h2 id="st-adoption-heading" tabIndex={-1} ref={editorRef}>
             {t.editorHeading(localText(entry.title, locale))}
           </h2>
-          <AdoptionEditor key={entry.service} tenant={tenant} entry={entry} queues={queues} locale={locale} onSaved={onSaved} />
+          <AdoptionEditor key={`${entry.service}-${entry.adoption === null ? 'new' : 'adopted'}`} tenant={tenant} entry={entry} queues={queues} locale={locale} onSaved={onSaved} />
+          {entry.adoption !== null ? (
+            <div className="st-leave">
+              {leaving === null ? (
+                <button type="button" className="sf-button st-button-danger" onClick={() => setLeaving({ state: 'asking' })}>
+                  {t.leave(localText(entry.title, locale))}
+                </button>
+              ) : (
+                <div className="st-confirm" role="group" aria-labelledby="st-leave-heading" tabIndex={-1} ref={confirmRef}>
+                  <h3 id="st-leave-heading">{t.leaveHeading(localText(entry.title, locale))}</h3>
+                  <p>{t.leaveBody}</p>
+                  {leaving.state === 'failed' ? (
+                    <p className="st-error-text" role="alert">
+                      {leaving.text}
+                    </p>
+                  ) : null}
+                  <div className="st-confirm-actions">
+                    <button type="button" className="sf-button st-button-danger" aria-disabled={leaving.state === 'busy' || undefined} onClick={() => void leave()}>
+                      {t.leaveConfirm}
+                    </button>
+                    <button type="button" className="sf-button sf-button--secondary" onClick={() => setLeaving(null)}>
+                      {t.leaveCancel}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </div>
+          ) : null}
           {entry.adoption !== null ? (
             <section aria-labelledby="st-adoption-preview">
               <h2 id="st-adoption-preview">{t.previewHeading}</h2>

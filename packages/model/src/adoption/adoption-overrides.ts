@@ -21,6 +21,19 @@ export interface LocalQuestions {
   texts: Record<string, FieldTexts>;
 }
 
+/** The largest logo an adoption may have, in bytes. */
+export const MAX_LOGO_BYTES = 200 * 1024;
+
+/**
+ * The municipality's look on an adopted e-service. `primaryColor` (`#rrggbb`) colours links and
+ * buttons, so it must reach 4.5:1 both as text on white and under white text (WCAG 1.4.3).
+ * `logo` names an uploaded logo (PNG, JPEG or WebP) by its SHA-256 and gives its alt text.
+ */
+export interface AdoptionTheme {
+  primaryColor: string;
+  logo?: { sha256: string; alt: LocalText };
+}
+
 /**
  * What a municipality changes in a shared e-service it adopts; everything else is the base's.
  *
@@ -32,6 +45,7 @@ export interface LocalQuestions {
  * - `routing`: replaces the base's routing; queues are the adopting municipality's.
  * - `retentionDays`: how long the municipality keeps the cases (its gallring), a whole number of days.
  * - `localQuestions`: extra questions under the one top-level property `lokalt`.
+ * - `theme`: the municipality's colour and logo on the citizen pages of this e-service.
  */
 export interface AdoptionOverrides {
   texts?: { [target: string]: Partial<FieldTexts> | LocalText };
@@ -39,6 +53,7 @@ export interface AdoptionOverrides {
   routing?: Routing;
   retentionDays?: number;
   localQuestions?: LocalQuestions;
+  theme?: AdoptionTheme;
 }
 
 /** A problem with an adoption's overrides: a JSON Pointer into the overrides and what it means. */

@@ -3,7 +3,7 @@ import { checkDefinition } from '../check-definition.ts';
 import { compileService } from '../compile-service.ts';
 import type { ServiceDefinition } from '../definition.ts';
 import { ownerChange } from '../test-definition.ts';
-import { effectiveDefinition, overrideProblems } from './index.ts';
+import { contrastRatio, effectiveDefinition, formatRatio, overrideProblems } from './index.ts';
 import type { AdoptionOverrides } from './index.ts';
 
 const overrides: AdoptionOverrides = {
@@ -78,5 +78,38 @@ describe('overrideProblems', () => {
     expect(problems[0]?.path).toMatch(/^\/localQuestions/);
     const rule = overrideProblems(ownerChange, { routing: { queue: 'gata', rules: [{ when: { field: 'nope', equals: 1 }, queue: 'va' }] } });
     expect(rule.map((p) => p.path)).toEqual([expect.stringMatching(/^\/routing\/rules\/0/)]);
+  });
+});
+
+describe('theme', () => {
+  it('when a colour reaches 4.5:1 with white both ways, then it applies', () => {
+    expect(overrideProblems(ownerChange, { theme: { primaryColor: '#005b96' } })).toEqual([]);
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#767676', '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('when a colour is too light, then the problem points at /theme/primaryColor and gives the measured ratio in sv and en', () => {
+    const problems = overrideProblems(ownerChange, { theme: { primaryColor: '#ffcc00' } });
+    expect(problems).toEqual([
+      {
+        path: '/theme/primaryColor',
+        message: {
+          sv: expect.stringContaining('1,51:1') as string,
+          en: expect.stringContaining('1.51:1') as string,
+        },
+      },
+    ]);
+  });
+
+  it('rounds the ratio down, so a colour just below the limit never reads as 4.5', () => {
+    // #777777 on white is 4.478:1.
+    expect(formatRatio(contrastRatio('#777777', '#ffffff'), 'en')).toBe('4.47');
+    expect(overrideProblems(ownerChange, { theme: { primaryColor: '#777777' } }).map((p) => p.path)).toEqual(['/theme/primaryColor']);
+  });
+
+  it('when the theme is malformed, then each problem is pointed', () => {
+    const problems = overrideProblems(ownerChange, { theme: { primaryColor: 'blue', font: 'x', logo: { sha256: 'a'.repeat(64), alt: { sv: 'Krokoms kommun' } } } });
+    expect(problems.map((p) => p.path).sort()).toEqual(['/theme/font', '/theme/logo/alt', '/theme/primaryColor']);
+    expect(overrideProblems(ownerChange, { theme: { primaryColor: '#005b96', logo: { sha256: 'nope', alt: { sv: 'a', en: 'a' } } } }).map((p) => p.path)).toEqual(['/theme/logo']);
   });
 });

@@ -4,10 +4,14 @@ import { schemaAt } from '../field-path.ts';
 import { DEFINITION_TEXT_TARGETS, LOCAL_PROPERTY } from './adoption-overrides.ts';
 import type { AdoptionOverrides, OverrideProblem } from './adoption-overrides.ts';
 import { effectiveDefinition } from './effective-definition.ts';
+import { contrastRatio, formatRatio, HEX_COLOUR } from './contrast-ratio.ts';
 
 type Node = Record<string, unknown>;
 
-const KEYS = ['texts', 'contact', 'routing', 'retentionDays', 'localQuestions'];
+const KEYS = ['texts', 'contact', 'routing', 'retentionDays', 'localQuestions', 'theme'];
+/** Links and buttons use the colour as text on white and under white text: both need 4.5:1 (WCAG 1.4.3). */
+const MIN_CONTRAST = 4.5;
+const WHITE = '#ffffff';
 const FIELD_TEXT_KEYS = ['label', 'help', 'options', 'errors'];
 /** Ten years; longer keeping needs a decision of its own (arkivlagen), not an override. */
 const MAX_RETENTION_DAYS = 3650;
@@ -65,7 +69,8 @@ function shapeProblems(base: ServiceDefinition, overrides: Node): OverrideProble
   for (const key of Object.keys(overrides)) {
     if (!KEYS.includes(key)) problems.push(problem(`/${esc(key)}`, `Okänd ändring "${key}".`, `Unknown override "${key}".`));
   }
-  const { texts, contact, routing, retentionDays, localQuestions } = overrides;
+  const { texts, contact, routing, retentionDays, localQuestions, theme } = overrides;
+  if (theme !== undefined) problems.push(...themeProblems(theme));
   if (texts !== undefined) {
     if (!isRecord(texts)) problems.push(problem('/texts', 'Skriv texterna som ett objekt.', 'Give the texts as an object.'));
     else {
@@ -94,6 +99,38 @@ function shapeProblems(base: ServiceDefinition, overrides: Node): OverrideProble
     }
     if (schemaAt(base.schema, LOCAL_PROPERTY) !== undefined) {
       problems.push(problem('/localQuestions', `Gäller inte längre: e-tjänsten har själv ett fält "${LOCAL_PROPERTY}".`, `No longer applies: the e-service itself has a field "${LOCAL_PROPERTY}".`));
+    }
+  }
+  return problems;
+}
+
+function themeProblems(theme: unknown): OverrideProblem[] {
+  if (!isRecord(theme)) return [problem('/theme', 'Ange temat som {"primaryColor": "#005b96"}.', 'Give the theme as {"primaryColor": "#005b96"}.')];
+  const problems: OverrideProblem[] = [];
+  for (const key of Object.keys(theme)) {
+    if (key !== 'primaryColor' && key !== 'logo') problems.push(problem(`/theme/${esc(key)}`, `Okänd del av temat "${key}".`, `Unknown part of the theme "${key}".`));
+  }
+  const colour = theme.primaryColor;
+  if (typeof colour !== 'string' || !HEX_COLOUR.test(colour)) {
+    problems.push(problem('/theme/primaryColor', 'Ange färgen som #rrggbb, till exempel #005b96.', 'Give the colour as #rrggbb, for example #005b96.'));
+  } else {
+    const ratio = contrastRatio(colour, WHITE);
+    if (ratio < MIN_CONTRAST) {
+      problems.push(
+        problem(
+          '/theme/primaryColor',
+          `Färgen ${colour} har kontrasten ${formatRatio(ratio, 'sv')}:1 mot vitt; länkar och knappar behöver minst 4,5:1. Välj en mörkare färg.`,
+          `The colour ${colour} has a contrast of ${formatRatio(ratio, 'en')}:1 with white; links and buttons need at least 4.5:1. Choose a darker colour.`,
+        ),
+      );
+    }
+  }
+  const logo = theme.logo;
+  if (logo !== undefined) {
+    if (!isRecord(logo) || typeof logo.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(logo.sha256)) {
+      problems.push(problem('/theme/logo', 'Ladda upp logotypen först; den anges med sin sha256.', 'Upload the logo first; it is named by its sha256.'));
+    } else if (!isLocalText(logo.alt) || typeof logo.alt.en !== 'string' || logo.alt.en.trim() === '') {
+      problems.push(problem('/theme/logo/alt', 'Skriv logotypens alternativtext på svenska och engelska.', "Give the logo's alt text in Swedish and English."));
     }
   }
   return problems;

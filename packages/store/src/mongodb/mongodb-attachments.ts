@@ -10,6 +10,7 @@ import type { Db, ObjectId } from 'mongodb';
 import { ConflictError, NotFoundError } from '@samform/model';
 import type { AttachmentInfo, NewAttachment, StoredAttachment, Store } from '../port.ts';
 import { duplicateKeyFields } from './translate-mongo-error.ts';
+import { literalString as str } from './literal.ts';
 
 interface AttachmentMetadata {
   tenant: string; id: string; serviceOwner: string; serviceId: string; name: string; type: string; size: number;
@@ -188,11 +189,6 @@ function toInfo(m: AttachmentMetadata): Omit<AttachmentInfo, 'submissionId'> {
   };
   if (m.citizenKey !== undefined) info.citizenKey = m.citizenKey;
   return info;
-}
-
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  return value;
 }
 
 function date(value: unknown): Date {

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '@samform/model';
 import type { ServiceDraft, ServiceLifecycleMethods, ServiceStatus, ServiceVersionInfo } from '../port.ts';
 import { checkDraftId } from '../check-draft-id.ts';
 import { duplicateKeyFields } from './translate-mongo-error.ts';
+import { literalString as str } from './literal.ts';
 
 interface DraftDoc { tenant: string; serviceId: string; definition: ServiceDefinition; updatedAt: string; updatedBy: string }
 /** Present while the e-service is retired. */
@@ -124,11 +125,6 @@ export function mongoServiceLifecycle(db: Db, run: <T>(work: () => Promise<T>) =
 }
 
 /** A value bound for a query must be a string, never an object that could carry an operator. */
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  return value;
-}
-
 function toDraft(doc: DraftDoc): ServiceDraft {
   return { serviceId: doc.serviceId, definition: doc.definition, updatedAt: doc.updatedAt, updatedBy: doc.updatedBy };
 }

@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { JsonValue } from '@samform/model';
 import type { ApiKey, AuditActor, AuditEntry, StaffAdminMethods, StaffRole, StaffUser } from '../port.ts';
+import { literalString as str } from './literal.ts';
 
 /** A document of `staffUsers`. */
 export interface StaffDoc {
   _id: string; username: string; displayName: string; passwordHash: string;
-  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean;
+  tenantRoles: { [tenant: string]: StaffRole[] }; disabled: boolean; demo: boolean; email?: string;
   queues?: { [tenant: string]: string[] }; platformAdmin?: boolean;
 }
 /** A document of `apiKeys`. */
@@ -100,6 +101,7 @@ export function toStaffUser(doc: StaffDoc): StaffUser {
     tenantRoles: doc.tenantRoles,
     disabled: doc.disabled,
     demo: doc.demo,
+    ...(doc.email === undefined ? {} : { email: doc.email }),
     ...(doc.queues === undefined || Object.keys(doc.queues).length === 0 ? {} : { queues: doc.queues }),
     ...(doc.platformAdmin === true ? { platformAdmin: true } : {}),
   };
@@ -122,11 +124,6 @@ export function toApiKey(doc: ApiKeyDoc): ApiKey {
 function toAuditEntry(doc: AuditDoc): AuditEntry {
   const { tenant: _tenant, ...entry } = doc;
   return entry;
-}
-
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  return value;
 }
 
 function slug(value: unknown): string {

@@ -19,6 +19,7 @@ import type {
   IdempotencyClaim,
   Lease,
   NewSubmission,
+  OutboxMessage,
   PublishedServiceVersion,
   Queue,
   QueueItem,
@@ -36,10 +37,17 @@ import { queueItemService } from '../queue-item-service.ts';
 import { duplicateKeyFields, translateMongoError } from './translate-mongo-error.ts';
 import { mongoAttachments } from './mongodb-attachments.ts';
 import type { MongoAttachments } from './mongodb-attachments.ts';
+import { mongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
+import type { MongoAdoptionUpkeep } from './mongodb-adoption-upkeep.ts';
+import { mongoCases } from './mongodb-cases.ts';
+import type { MongoCases } from './mongodb-cases.ts';
+import { mongoDelivery } from './mongodb-delivery.ts';
+import type { MongoDelivery } from './mongodb-delivery.ts';
 import { mongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import type { MongoServiceLifecycle } from './mongodb-service-lifecycle.ts';
 import { mongoStaffAdmin, toApiKey, toStaffUser } from './mongodb-staff-admin.ts';
 import type { ApiKeyDoc, MongoStaffAdmin, StaffDoc } from './mongodb-staff-admin.ts';
+import { literalString as str, literalInt as int } from './literal.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -59,6 +67,12 @@ interface SubmissionDoc {
   /** Present only on submissions sent with an `Idempotency-Key`. */
   idempotencyKey?: string;
   fingerprint?: string;
+  /** Present only when the case may be weeded once delivered (issue 5). */
+  retainUntil?: Date;
+  /** Issue 7: scheduled retry, last failure, first attempt of this delivery round. */
+  notBefore?: Date | null; lastError?: string; firstAttemptAt?: Date | null;
+  /** Issue 7: e-mails caused by the submission, until moved to the outbox collection. */
+  outbox?: OutboxMessage[];
 }
 interface SessionDoc { _id: string; data: Json; expiresAt: Date }
 
@@ -94,9 +108,15 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const collections = collectionsOf(db);
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
+    const upkeep = mongoAdoptionUpkeep(db, runTranslated, attachments.methods.deleteSubmissionWithAttachments);
+    const cases = mongoCases(db, runTranslated);
+    const delivery = mongoDelivery<SubmissionDoc, StaffDoc>(db, runTranslated, toQueueItem, toStaffUser);
     const staffAdmin = mongoStaffAdmin(db, runTranslated);
-    await Promise.all([ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), staffAdmin.ensureIndexes()]);
-    return createMongoStore(client, collections, attachments, lifecycle, staffAdmin);
+    await Promise.all([
+      ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes(), cases.ensureIndexes(), delivery.ensureIndexes(),
+      staffAdmin.ensureIndexes(),
+    ]);
+    return createMongoStore(client, collections, attachments, lifecycle, upkeep, cases, delivery, staffAdmin);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw translateMongoError(error);
@@ -157,7 +177,16 @@ async function runTranslated<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createMongoStore(client: MongoClient, c: Collections, attachments: MongoAttachments, lifecycle: MongoServiceLifecycle, staffAdmin: MongoStaffAdmin): Store {
+function createMongoStore(
+  client: MongoClient,
+  c: Collections,
+  attachments: MongoAttachments,
+  lifecycle: MongoServiceLifecycle,
+  upkeep: MongoAdoptionUpkeep,
+  cases: MongoCases,
+  delivery: MongoDelivery,
+  staffAdmin: MongoStaffAdmin,
+): Store {
   let closed = false;
   const run = runTranslated;
 
@@ -290,10 +319,11 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           const first = await findByIdempotencyKey(t, idempotency);
           if (first) return replay(first, idempotency);
         }
-        const { attachmentIds = [], ...stored } = submission;
+        const { attachmentIds = [], outbox = [], ...stored } = submission;
         await attachments.checkLinkable(t, stored.id, attachmentIds);
         const doc = toSubmissionDoc(t, stored, idempotency);
         if (attachmentIds.length > 0) doc.attachmentIds = [...new Set(attachmentIds.map(str))];
+        if (outbox.length > 0) doc.outbox = outbox;
         try {
           await c.submissions.insertOne(doc);
         } catch (error) {
@@ -314,6 +344,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           throw new ConflictError('submission-exists', 'A submission with that id exists', { cause: error });
         }
         await attachments.copyLinks(t, stored.id, doc.attachmentIds ?? []);
+        if (outbox.length > 0) await delivery.moveOutbox(t, stored.id);
         return { submission: { ...stored, tenant: t }, replayed: false };
       }),
     findIdempotentSubmission: (tenant, idempotency) =>
@@ -344,9 +375,19 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           {
             tenant: { $eq: str(tenant) },
             queue: { $eq: str(queueId) },
-            $or: [{ status: { $eq: 'pending' } }, { status: { $eq: 'leased' }, leaseUntil: { $lte: at } }],
+            $or: [
+              { status: { $eq: 'pending' }, $or: [{ notBefore: null }, { notBefore: { $lte: at } }] },
+              { status: { $eq: 'leased' }, leaseUntil: { $lte: at } },
+            ],
           },
-          { $set: { status: 'leased', leaseId, leaseUntil }, $inc: { attempts: 1 } },
+          [
+            {
+              $set: {
+                status: 'leased', leaseId, leaseUntil, notBefore: null, attempts: { $add: ['$attempts', 1] },
+                firstAttemptAt: { $ifNull: ['$firstAttemptAt', at] },
+              },
+            },
+          ],
           { ...NO_ID, sort: { receivedAt: 1, _id: 1 }, returnDocument: 'after' },
         );
         return doc ? { item: toQueueItem(doc), leaseId, leaseUntil: leaseUntil.toISOString() } : null;
@@ -379,6 +420,7 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
           demo: user.demo,
           ...(user.queues === undefined ? {} : { queues: user.queues }),
           ...(user.platformAdmin === true ? { platformAdmin: true } : {}),
+          ...(user.email === undefined ? {} : { email: user.email }),
         };
         try {
           await c.staffUsers.replaceOne({ _id: { $eq: doc._id } }, doc, { upsert: true });
@@ -446,6 +488,9 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 
     ...attachments.methods,
     ...lifecycle.methods,
+    ...upkeep.methods,
+    ...cases.methods,
+    ...delivery.methods,
     ...staffAdmin.methods,
     getQueueItem: (tenant, queueId, itemId) =>
       run(async () =>
@@ -468,16 +513,6 @@ function createMongoStore(client: MongoClient, c: Collections, attachments: Mong
 }
 
 /** A value bound for a query must be a string, never an object that could carry an operator. */
-function str(value: unknown): string {
-  if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  return value;
-}
-
-function int(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new TypeError('Expected an integer');
-  return value;
-}
-
 function date(value: unknown): Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new TypeError('Expected a valid Date');
   return new Date(value.getTime());
@@ -514,6 +549,10 @@ function toSubmissionDoc(tenant: string, s: NewSubmission, idempotency?: Idempot
     leaseId: null,
     leaseUntil: null,
   };
+  if (s.retainUntil !== undefined) {
+    doc.retainUntil = new Date(s.retainUntil);
+    if (Number.isNaN(doc.retainUntil.getTime())) throw new TypeError(`Submission retainUntil is not a time: ${s.retainUntil}`);
+  }
   if (idempotency) {
     doc.idempotencyKey = str(idempotency.key);
     doc.fingerprint = str(idempotency.fingerprint);
@@ -558,6 +597,7 @@ function toSubmission(doc: SubmissionDoc): Submission {
     locale: doc.locale,
     data: doc.data,
     tenant: doc.tenant,
+    ...(doc.retainUntil === undefined ? {} : { retainUntil: doc.retainUntil.toISOString() }),
   };
 }
 
@@ -571,5 +611,8 @@ function toQueueItem(doc: SubmissionDoc): QueueItem {
     status: doc.status,
     attempts: doc.attempts,
     data: doc.data,
+    ...(doc.notBefore ? { notBefore: doc.notBefore.toISOString() } : {}),
+    ...(doc.lastError === undefined ? {} : { lastError: doc.lastError }),
+    ...(doc.firstAttemptAt ? { firstAttemptAt: doc.firstAttemptAt.toISOString() } : {}),
   };
 }

@@ -148,6 +148,84 @@ export const MIGRATIONS: readonly string[] = [
 
   ALTER TABLE service_versions ADD COLUMN published_by TEXT;
   `,
+  // Issue 5: when a delivered case may be weeded, and the logos of adoptions.
+  `
+  ALTER TABLE submissions ADD COLUMN retain_until_ms INTEGER;
+  CREATE INDEX submissions_by_retention ON submissions (tenant, retain_until_ms) WHERE retain_until_ms IS NOT NULL;
+  CREATE INDEX submissions_by_service ON submissions (tenant, service_owner, service_id, status);
+
+  CREATE TABLE adoption_logos (
+    tenant TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (tenant, owner, service_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // Issue 7: every submission is a case with a workflow stop, an assignee and append-only events.
+  // Submissions stored before open their case here at their version's first stop.
+  `
+  CREATE TABLE cases (
+    tenant TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    closed INTEGER NOT NULL DEFAULT 0,
+    assignee TEXT,
+    status_token TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (tenant, submission_id),
+    FOREIGN KEY (tenant, submission_id) REFERENCES submissions (tenant, id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+  CREATE UNIQUE INDEX cases_by_status_token ON cases (tenant, status_token);
+
+  CREATE TABLE case_events (
+    tenant TEXT NOT NULL,
+    submission_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (tenant, submission_id, seq),
+    FOREIGN KEY (tenant, submission_id) REFERENCES cases (tenant, submission_id) ON DELETE CASCADE
+  ) STRICT, WITHOUT ROWID;
+
+  INSERT INTO cases (tenant, submission_id, status, status_token, updated_at)
+  SELECT s.tenant, s.id,
+    COALESCE((SELECT json_extract(v.definition, '$.workflow[0].id') FROM service_versions v
+              WHERE v.tenant = s.service_owner AND v.service_id = s.service_id AND v.version = s.version), 'received'),
+    lower(hex(randomblob(18))), s.received_at
+  FROM submissions s;
+  `,
+  // Issue 7: scheduled retries and dead letters of pushed delivery, admins' e-mail, and the
+  // outbox of e-mails (written in the same transaction as what caused them).
+  `
+  ALTER TABLE submissions ADD COLUMN not_before INTEGER;
+  ALTER TABLE submissions ADD COLUMN last_error TEXT;
+  ALTER TABLE submissions ADD COLUMN first_attempt_at INTEGER;
+  ALTER TABLE staff_users ADD COLUMN email TEXT;
+
+  CREATE TABLE outbox (
+    tenant TEXT NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'leased', 'sent', 'dead')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER,
+    lease_id TEXT,
+    lease_until INTEGER,
+    last_error TEXT,
+    PRIMARY KEY (tenant, id)
+  ) STRICT;
+  CREATE INDEX outbox_by_status ON outbox (tenant, status);
+  `,
   // Issue 6: case workers per queue, platform administrators, key management, the audit log.
   `
   ALTER TABLE staff_users ADD COLUMN queues TEXT NOT NULL DEFAULT '{}';

@@ -5,7 +5,7 @@ import type { ApiKey, AuditEntry, AuditActor, StaffAdminMethods, StaffUser } fro
 /** A row of `staff_users`. */
 export interface StaffRow {
   id: string; username: string; display_name: string; password_hash: string; tenant_roles: string; disabled: number; demo: number;
-  queues: string; platform_admin: number;
+  email: string | null; queues: string; platform_admin: number;
 }
 /** A row of `api_keys`. */
 export interface ApiKeyRow {
@@ -91,6 +91,7 @@ export function toStaffUser(row: StaffRow): StaffUser {
     tenantRoles: JSON.parse(row.tenant_roles) as StaffUser['tenantRoles'],
     disabled: row.disabled === 1,
     demo: row.demo === 1,
+    ...(row.email === null ? {} : { email: row.email }),
     ...(Object.keys(queues).length === 0 ? {} : { queues }),
     ...(row.platform_admin === 1 ? { platformAdmin: true } : {}),
   };

@@ -23,6 +23,9 @@ import { checkOwner } from '../check-owner.ts';
 import { queueItemService } from '../queue-item-service.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
+import { sqliteAdoptionUpkeep } from './sqlite-adoption-upkeep.ts';
+import { sqliteCases } from './sqlite-cases.ts';
+import { sqliteDelivery } from './sqlite-delivery.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { sqliteStaffAdmin, toApiKey, toStaffUser } from './sqlite-staff-admin.ts';
 import type { ApiKeyRow, StaffRow } from './sqlite-staff-admin.ts';
@@ -39,7 +42,8 @@ interface QueueRow { id: string; name: string; delivery: string }
 interface SubmissionRow {
   tenant: string; id: string; reference: string; service_owner: string; service_id: string; version: number;
   received_at: string; queue: string; locale: string; data: string; status: QueueItemStatus; attempts: number;
-  lease_id: string | null; lease_until: number | null;
+  lease_id: string | null; lease_until: number | null; retain_until_ms: number | null;
+  not_before: number | null; last_error: string | null; first_attempt_at: number | null;
 }
 interface IdempotencyRow { fingerprint: string; submission_id: string }
 interface SessionRow { data: string; expires_at: number }
@@ -118,6 +122,7 @@ function createSqliteStore(db: Database.Database): Store {
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
   const staffAdmin = sqliteStaffAdmin(db, run);
+  const cases = sqliteCases(db, run, commit);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -130,6 +135,7 @@ function createSqliteStore(db: Database.Database): Store {
     locale: row.locale,
     data: JSON.parse(row.data) as Json,
     tenant: row.tenant,
+    ...(row.retain_until_ms === null ? {} : { retainUntil: new Date(row.retain_until_ms).toISOString() }),
   });
   const toQueueItem = (row: SubmissionRow): QueueItem => ({
     id: row.id,
@@ -140,7 +146,9 @@ function createSqliteStore(db: Database.Database): Store {
     status: row.status,
     attempts: row.attempts,
     data: JSON.parse(row.data) as Json,
+    ...deliveryFields(row),
   });
+  const delivery = sqliteDelivery(db, run, commit, toQueueItem, toStaffUser);
 
   const store: Store = {
     kind: 'sqlite',
@@ -222,9 +230,11 @@ function createSqliteStore(db: Database.Database): Store {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
         }
-        const { attachmentIds = [], ...stored } = submission;
+        const { attachmentIds = [], outbox = [], ...stored } = submission;
         sql.insertSubmission.run(submissionParams(tenant, stored));
         attachments.link(tenant, stored.id, attachmentIds);
+        cases.open(tenant, stored);
+        delivery.enqueue(tenant, outbox);
         if (idempotency) {
           sql.insertIdempotency.run({ tenant, key: idempotency.key, fingerprint: idempotency.fingerprint, submission_id: submission.id });
         }
@@ -282,6 +292,7 @@ function createSqliteStore(db: Database.Database): Store {
           demo: user.demo ? 1 : 0,
           queues: JSON.stringify(user.queues ?? {}),
           platform_admin: user.platformAdmin === true ? 1 : 0,
+          email: user.email ?? null,
         });
       }),
     getStaffUser: (id) => run(() => optional(sql.getStaffUser.get(id) as StaffRow | undefined, toStaffUser)),
@@ -329,6 +340,9 @@ function createSqliteStore(db: Database.Database): Store {
     ...staffAdmin,
     getQueueItem: (tenant, queueId, itemId) =>
       run(() => optional(sql.getQueueItem.get(tenant, queueId, itemId) as SubmissionRow | undefined, toQueueItem)),
+    ...sqliteAdoptionUpkeep(db, run, commit),
+    ...cases.methods,
+    ...delivery.methods,
   };
 
   function replay(tenant: string, claimed: IdempotencyRow, idempotency: IdempotencyClaim): AcceptResult {
@@ -388,8 +402,8 @@ function prepareStatements(db: Database.Database) {
     ),
 
     insertSubmission: db.prepare(
-      `INSERT INTO submissions (tenant, id, reference, service_owner, service_id, version, received_at, queue, locale, data, status, attempts)
-       VALUES (@tenant, @id, @reference, @service_owner, @service_id, @version, @received_at, @queue, @locale, @data, 'pending', 0)`,
+      `INSERT INTO submissions (tenant, id, reference, service_owner, service_id, version, received_at, queue, locale, data, status, attempts, retain_until_ms)
+       VALUES (@tenant, @id, @reference, @service_owner, @service_id, @version, @received_at, @queue, @locale, @data, 'pending', 0, @retain_until_ms)`,
     ),
     getSubmission: db.prepare('SELECT * FROM submissions WHERE tenant = ? AND id = ?'),
     getIdempotency: db.prepare('SELECT fingerprint, submission_id FROM idempotency_keys WHERE tenant = ? AND key = ?'),
@@ -410,12 +424,13 @@ function prepareStatements(db: Database.Database) {
     // (acked items pile up at the old end of a queue and must not be walked).
     lease: db.prepare(
       `UPDATE submissions
-       SET status = 'leased', attempts = attempts + 1, lease_id = @lease_id, lease_until = @lease_until
+       SET status = 'leased', attempts = attempts + 1, lease_id = @lease_id, lease_until = @lease_until,
+         not_before = NULL, first_attempt_at = coalesce(first_attempt_at, @now)
        WHERE tenant = @tenant AND id = (
          SELECT id FROM (
            SELECT * FROM (
              SELECT id, received_at, rowid AS seq FROM submissions
-             WHERE tenant = @tenant AND queue = @queue AND status = 'pending'
+             WHERE tenant = @tenant AND queue = @queue AND status = 'pending' AND (not_before IS NULL OR not_before <= @now)
              ORDER BY received_at, rowid LIMIT 1)
            UNION ALL
            SELECT * FROM (
@@ -434,11 +449,12 @@ function prepareStatements(db: Database.Database) {
 
     putStaffUser: db.prepare(
       // Not INSERT OR REPLACE: that would silently delete another user holding the username.
-      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo, queues, platform_admin)
-       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo, @queues, @platform_admin)
+      `INSERT INTO staff_users (id, username, display_name, password_hash, tenant_roles, disabled, demo, email, queues, platform_admin)
+       VALUES (@id, @username, @display_name, @password_hash, @tenant_roles, @disabled, @demo, @email, @queues, @platform_admin)
        ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
          password_hash = excluded.password_hash, tenant_roles = excluded.tenant_roles,
-         disabled = excluded.disabled, demo = excluded.demo, queues = excluded.queues, platform_admin = excluded.platform_admin`,
+         disabled = excluded.disabled, demo = excluded.demo, email = excluded.email, queues = excluded.queues,
+         platform_admin = excluded.platform_admin`,
     ),
     getStaffUser: db.prepare('SELECT * FROM staff_users WHERE id = ?'),
     findStaffUserByUsername: db.prepare('SELECT * FROM staff_users WHERE username = ?'),
@@ -476,7 +492,15 @@ function submissionParams(tenant: string, s: NewSubmission) {
     queue: s.queue,
     locale: s.locale,
     data: JSON.stringify(s.data),
+    retain_until_ms: retainUntilMs(s.retainUntil),
   };
+}
+
+function retainUntilMs(retainUntil: string | undefined): number | null {
+  if (retainUntil === undefined) return null;
+  const ms = Date.parse(retainUntil);
+  if (Number.isNaN(ms)) throw new TypeError(`Submission retainUntil is not a time: ${retainUntil}`);
+  return ms;
 }
 
 function optional<R, T>(row: R | undefined, map: (row: R) => T): T | null {
@@ -516,4 +540,13 @@ function toAdoption(row: AdoptionRow): Adoption {
 
 function toQueue(row: QueueRow): Queue {
   return { id: row.id, name: JSON.parse(row.name) as Queue['name'], delivery: JSON.parse(row.delivery) as Delivery };
+}
+
+// Issue 7: the optional delivery state of an item, present only when set.
+function deliveryFields(row: SubmissionRow): Pick<QueueItem, 'notBefore' | 'lastError' | 'firstAttemptAt'> {
+  return {
+    ...(row.not_before === null ? {} : { notBefore: new Date(row.not_before).toISOString() }),
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.first_attempt_at === null ? {} : { firstAttemptAt: new Date(row.first_attempt_at).toISOString() }),
+  };
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { matchStaffRoute, staffHref } from './staff-router.ts';
+
+describe('the staff inbox addresses', () => {
+  it('when an inbox address is read, then it names the view, and the view writes the same address back', () => {
+    const routes = [
+      ['/staff/t/ostersund/inkorg', { name: 'inbox', tenant: 'ostersund' }],
+      ['/staff/t/ostersund/inkorg/ideer', { name: 'queue', tenant: 'ostersund', queue: 'ideer' }],
+      ['/staff/t/ostersund/arenden/0b7c5c8e-1d2f-4a3b-9c4d-5e6f7a8b9c0d', { name: 'case', tenant: 'ostersund', caseId: '0b7c5c8e-1d2f-4a3b-9c4d-5e6f7a8b9c0d' }],
+    ] as const;
+    for (const [path, route] of routes) {
+      expect(matchStaffRoute(path)).toEqual(route);
+      expect(staffHref(route, 'sv')).toBe(path);
+      expect(staffHref(route, 'en')).toBe(`${path}?lang=en`);
+    }
+  });
+
+  it('when an inbox address has a bad or extra segment, then it is not found', () => {
+    for (const path of ['/staff/t/ostersund/inkorg/Ideer', '/staff/t/ostersund/inkorg/ideer/x', '/staff/t/ostersund/arenden', '/staff/t/ostersund/arenden/a/b']) {
+      expect(matchStaffRoute(path)).toEqual({ name: 'not-found' });
+    }
+  });
+});
