@@ -160,6 +160,7 @@ export async function startDeliveryServer(
 ) {
   const { openSqliteStore } = await import('@samform/store');
   const { startSamform } = await import('../src/start-samform.ts');
+  const { DEFAULT_RATE_LIMITS } = await import('../src/http/rate-limits.ts');
   const { CHEAP_COST, LogCapture, demoForms, tempDir } = await import('./harness.ts');
   const path = await import('node:path');
   const temp = tempDir();
@@ -169,6 +170,8 @@ export async function startDeliveryServer(
   const running = await startSamform({
     store, mode: 'demo', host: '127.0.0.1', logDestination: logs, forms: await demoForms(), passwordCost: CHEAP_COST,
     delivery, deliveryWorker: { pollMs: 20, refreshMs: 50, ...worker },
+    // The delivery tests send hundreds of cases from one address; the send limits are tested elsewhere.
+    rateLimits: { ...DEFAULT_RATE_LIMITS, submitPerAddress: { limit: 1_000_000, windowMs: 60_000 }, submitPerTenant: { limit: 1_000_000, windowMs: 60_000 } },
   });
   return {
     url: running.url,

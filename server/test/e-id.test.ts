@@ -20,7 +20,7 @@ const SUBMIT = '/api/t/ostersund/services/uppehall-i-hamtning/submissions';
 const EID = 'samform.eid';
 
 function submit(browser: OidcBrowser, data: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return browser.fetch(`${server.url}${SUBMIT}`, { method: 'POST', body: JSON.stringify({ data }), headers: { 'content-type': 'application/json', ...headers } });
+  return browser.fetch(`${server.url}${SUBMIT}`, { method: 'POST', body: JSON.stringify({ data }), headers: { 'content-type': 'application/json', origin: server.url, ...headers } });
 }
 
 async function leaseAvfall(): Promise<{ reference: string; data: Record<string, unknown> }> {
@@ -69,7 +69,7 @@ describe('citizen e-ID login through the demo IdP', () => {
     await logInWithEId(browser, server.url, 'tolvan', PAUSE);
     const second = browser.cookie(server.url, EID);
     expect(second).not.toBe(first);
-    const withFirst = await fetch(`${server.url}${SUBMIT}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${EID}=${first}` }, body: JSON.stringify({ data: answers('19121212-1212') }) });
+    const withFirst = await fetch(`${server.url}${SUBMIT}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: `${EID}=${first}` }, body: JSON.stringify({ data: answers('19121212-1212') }) });
     expect(withFirst.status).toBe(401);
   });
 
@@ -120,7 +120,7 @@ describe('citizen e-ID login through the demo IdP', () => {
     expect(out.status).toBe(303);
     expect(out.headers.get('location')).toBe(PAUSE);
     expect(browser.cookie(server.url, EID)).toBeUndefined();
-    const replayed = await fetch(`${server.url}${SUBMIT}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${EID}=${cookie}` }, body: JSON.stringify({ data: answers('19121212-1212') }) });
+    const replayed = await fetch(`${server.url}${SUBMIT}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: `${EID}=${cookie}` }, body: JSON.stringify({ data: answers('19121212-1212') }) });
     expect(replayed.status).toBe(401);
     const page = stateOf(await (await browser.fetch(`${server.url}${PAUSE}`)).text());
     expect(page.eId.login).toBeNull();
