@@ -27,6 +27,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { sqliteAttachments } from './sqlite-attachments.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -121,6 +122,8 @@ function createSqliteStore(db: Database.Database): Store {
   const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
+  // Submissions arriving together share one transaction and one fsync (issue 8).
+  const grouped = createGroupCommit(db);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -152,6 +155,7 @@ function createSqliteStore(db: Database.Database): Store {
       run(() => {
         if (closed) return;
         closed = true;
+        grouped.flush();
         db.close();
       }),
 
@@ -220,7 +224,7 @@ function createSqliteStore(db: Database.Database): Store {
       }),
 
     acceptSubmission: (tenant, submission, idempotency) =>
-      commit((): AcceptResult => {
+      grouped.commit((): AcceptResult => {
         if (idempotency) {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
