@@ -14,7 +14,9 @@ export interface Child {
 /** Fork `module` (a .ts file next to this one) under tsx and wait until it reports its url; bounded by `timeoutMs`. */
 export async function startChild(module: string, env: Record<string, string>, timeoutMs: number): Promise<Child> {
   const file = fileURLToPath(new URL(module, import.meta.url));
-  const child = fork(file, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROF=<dir> writes a CPU profile of each server process there, to see what holds it back.
+  const profile = process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`];
+  const child = fork(file, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();

@@ -2,11 +2,14 @@ import { SUBMIT_SERVICE } from './bench-catalogue.ts';
 import { startChild } from './child-process.ts';
 import type { Child } from './child-process.ts';
 import type { ServerSetup, ServerStats } from './server-setup.ts';
-import { CONNECTIONS, checkTarget, ideaBody, medianLoad } from './submit-path.ts';
+import { loadAtConcurrency } from './load.ts';
+import { median } from './stats.ts';
+import { CONNECTIONS, checkTarget, ideaBody } from './submit-path.ts';
 import type { Row } from './table.ts';
 
 const START_TIMEOUT_MS = 180_000;
 const MB = 1024 * 1024;
+const SCALE_ROUNDS = 3;
 
 function tenantIds(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `kommun-${String(i + 1).padStart(3, '0')}`);
@@ -67,22 +70,32 @@ export async function measureMemory(clientDir: string, log: (line: string) => vo
   }
 }
 
-/** Measurement 6b: submit throughput with 1, 17 and 170 tenants (3 e-services each), the load spread over every tenant. */
+/**
+ * Measurement 6b: submit throughput with the load spread over 1, 17 and 170 tenants (3
+ * e-services each). All three servers run at once and take turns, round after round, so a
+ * machine that gets busier or quieter meanwhile affects each alike; medians of the rounds.
+ */
 export async function measureScale(clientDir: string, log: (line: string) => void, counts: readonly number[] = [1, 17, 170]): Promise<Row[]> {
-  const rates: { tenants: number; rate: number; p99: number }[] = [];
-  for (const tenants of counts) {
-    const server = await generatedServer(clientDir, tenants, 3);
-    try {
-      const target = { origin: server.url, paths: tenantIds(tenants).map((t) => `/api/t/${t}/services/${SUBMIT_SERVICE}/submissions`), body: ideaBody() };
+  const servers: { tenants: number; server: Child; rates: number[]; p99s: number[] }[] = [];
+  try {
+    for (const tenants of counts) servers.push({ tenants, server: await generatedServer(clientDir, tenants, 3), rates: [], p99s: [] });
+    const targets = servers.map(({ tenants, server }) => ({ origin: server.url, paths: tenantIds(tenants).map((t) => `/api/t/${t}/services/${SUBMIT_SERVICE}/submissions`), body: ideaBody() }));
+    for (const target of targets) {
       await checkTarget(target);
-      await medianLoad(target, 1);
-      const result = await medianLoad(target, 2);
-      rates.push({ tenants, rate: result.rate, p99: result.p99 });
-      log(`  ${tenants} tenants: ${result.rate.toFixed(0)}/s, p99 ${result.p99.toFixed(1)} ms`);
-    } finally {
-      await server.stop();
+      await loadAtConcurrency(target, { connections: CONNECTIONS, seconds: 2, maxRequests: 20_000 });
     }
+    for (let round = 0; round < SCALE_ROUNDS; round++) {
+      for (const [i, target] of targets.entries()) {
+        const result = await loadAtConcurrency(target, { connections: CONNECTIONS, seconds: 4, maxRequests: 20_000 });
+        servers[i]!.rates.push(result.rate);
+        servers[i]!.p99s.push(result.p99);
+      }
+      log(`  round ${round + 1}: ${servers.map((s) => `${s.tenants} tenants ${s.rates.at(-1)!.toFixed(0)}/s`).join(', ')}`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.server.stop()));
   }
+  const rates = servers.map((s) => ({ tenants: s.tenants, rate: median(s.rates), p99: median(s.p99s) }));
   const first = rates[0]!;
   return rates.map((r) => ({
     measurement: `6. Submissions/s at ${CONNECTIONS} connections, load spread over ${r.tenants} tenant${r.tenants === 1 ? '' : 's'}${r === first ? '' : ` (vs ${first.tenants})`}`,

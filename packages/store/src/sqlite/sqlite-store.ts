@@ -306,8 +306,9 @@ function createSqliteStore(db: Database.Database): Store {
         if (!row || row.expires_at <= now.getTime()) return null;
         return { data: JSON.parse(row.data) as Json, expiresAt: new Date(row.expires_at).toISOString() };
       }),
+    // A citizen's kept receipt is saved right after each submission: grouped too, so a submit costs no fsync of its own.
     setSession: (sid, session) =>
-      run(() => {
+      grouped.commit(() => {
         // Expired sessions are dropped by wall-clock time, as MongoDB's TTL index does.
         sql.purgeSessions.run(Date.now());
         const expiresAt = Date.parse(session.expiresAt);
