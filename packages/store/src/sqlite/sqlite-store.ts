@@ -30,6 +30,7 @@ import { sqliteCases } from './sqlite-cases.ts';
 import { sqliteDelivery } from './sqlite-delivery.ts';
 import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -127,6 +128,8 @@ function createSqliteStore(db: Database.Database): Store {
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
   const cases = sqliteCases(db, run, commit);
+  // Submissions arriving together share one transaction and one fsync (issue 8).
+  const grouped = createGroupCommit(db);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -161,6 +164,7 @@ function createSqliteStore(db: Database.Database): Store {
       run(() => {
         if (closed) return;
         closed = true;
+        grouped.flush();
         db.close();
       }),
 
@@ -229,7 +233,7 @@ function createSqliteStore(db: Database.Database): Store {
       }),
 
     acceptSubmission: (tenant, submission, idempotency) =>
-      commit((): AcceptResult => {
+      grouped.commit((): AcceptResult => {
         if (idempotency) {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
@@ -314,8 +318,9 @@ function createSqliteStore(db: Database.Database): Store {
         if (!row || row.expires_at <= now.getTime()) return null;
         return { data: JSON.parse(row.data) as Json, expiresAt: new Date(row.expires_at).toISOString() };
       }),
+    // A citizen's kept receipt is saved right after each submission: grouped too, so a submit costs no fsync of its own.
     setSession: (sid, session) =>
-      run(() => {
+      grouped.commit(() => {
         // Expired sessions are dropped by wall-clock time, as MongoDB's TTL index does.
         sql.purgeSessions.run(Date.now());
         const expiresAt = Date.parse(session.expiresAt);
