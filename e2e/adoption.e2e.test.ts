@@ -197,11 +197,12 @@ describe('a Krokom administrator adapts the shared fault report', () => {
     await resident.getByRole('img', { name: 'Krokoms kommun' }).waitFor();
     expect(await resident.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sf-brand').trim())).toBe('#1d5c2e');
     await expectNoSeriousAxeFindings(resident, 'themed citizen page');
-    // The pause requires e-ID (issue 6): the resident logs in at the demo IdP first.
+    // The shared e-service requires e-ID: the resident logs in at the demo IdP first (issue 6).
     await resident.getByRole('link', { name: 'Logga in med e-legitimation' }).click();
     await resident.getByRole('radio', { name: 'Tolvan Tolvansson' }).check();
     await resident.getByRole('button', { name: 'Logga in som vald testperson' }).click();
-    await resident.getByLabel(/Ditt personnummer/).waitFor();
+    await resident.getByText('Du är inloggad med e-legitimation som Tolvan Tolvansson.').waitFor();
+    expect(await resident.getByLabel(/Ditt personnummer/).inputValue()).toBe('19121212-1212');
     await resident.getByLabel(/Fastighetsbeteckning/).fill('Krokom Ås 1:23');
     await resident.getByRole('group', { name: /Vem är du\?/ }).getByLabel('Jag äger fastigheten').check();
     await resident.getByLabel(/Uppehållet börjar/).fill(isoDay(60));

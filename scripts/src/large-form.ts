@@ -1,4 +1,4 @@
-import type { FieldTexts, JsonSchema, ServiceDefinition } from '@samform/model';
+import type { FieldTexts, JsonSchema, JsonValue, ServiceDefinition } from '@samform/model';
 
 // The field kinds a real e-service mixes, in turn: the form is as heavy to render as a real
 // one of the same length, not 200 copies of the cheapest input.
@@ -75,4 +75,31 @@ export function largeFormDefinition(count: number, id = `stort-formular-${count}
     texts,
     routing: { queue: 'ideer' },
   };
+}
+
+function answerOf(kind: Kind, i: number): JsonValue {
+  switch (kind) {
+    case 'text':
+      return `Svar på fråga ${i}`;
+    case 'textarea':
+      return `Ett längre svar på fråga ${i}, med två meningar. Den andra står här.`;
+    case 'email':
+      return `person${i}@exempel.se`;
+    case 'select':
+    case 'radio':
+      return OPTIONS[i % OPTIONS.length]!;
+    case 'number':
+      return i * 10;
+    case 'date':
+      return '2026-03-15';
+    case 'checkboxes':
+      return ['a', 'c'];
+  }
+}
+
+/** Valid answers to every field of `largeFormDefinition(count)`, for loading the submit path with it. */
+export function largeFormAnswers(count: number): { [key: string]: JsonValue } {
+  const answers: { [key: string]: JsonValue } = {};
+  for (let i = 1; i <= count; i++) answers[`f${String(i).padStart(3, '0')}`] = answerOf(KINDS[(i - 1) % KINDS.length]!, i);
+  return answers;
 }

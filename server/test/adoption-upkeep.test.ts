@@ -59,17 +59,17 @@ describe('adopting what the demo left out, and leaving', () => {
   });
 
   it('when cases of the e-service still wait in a queue, then leaving is refused with 409; once delivered, it answers 204 and is audited', async () => {
-    // The pause requires e-ID (issue 6): the citizen logs in at the demo IdP first.
-    const citizen = new OidcBrowser();
-    await logInWithEId(citizen, server.url, 'tolvan', `/t/krokom/e/${PAUSE}`);
-    const data = { ...exampleAnswers(REGION, PAUSE, new Date()), personnummer: '19121212-1212' };
-    const response = await citizen.fetch(api('krokom', `/services/${PAUSE}/submissions`), {
+    // The pause requires e-ID (issue 6): a resident logs in at the demo IdP and sends it.
+    const resident = new OidcBrowser();
+    await logInWithEId(resident, server.url, 'tolvan', `/t/krokom/e/${PAUSE}`);
+    const data = exampleAnswers(REGION, PAUSE, new Date());
+    const response = await resident.fetch(api('krokom', `/services/${PAUSE}/submissions`), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ data }),
+      headers: { 'content-type': 'application/json', origin: server.url },
     });
-    const sent = { status: response.status, body: (await response.json()) as { queue: string } };
-    expect(sent.status).toBe(201);
+    expect(response.status).toBe(201);
+    const sent = { body: (await response.json()) as { queue: string } };
     const refused = await asKrokom(`/adoptions/${REGION}/${PAUSE}`, { method: 'DELETE' });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('cases-waiting');
@@ -201,6 +201,10 @@ describe('impact and retention', () => {
     expect(await leaseAndAck('are', are.body.queue)).toBe(are.body.id);
     const deps = (at: number) => ({ store: server.store, validators: server.running.validators, clock: () => new Date(at), log: silentLog });
     expect(await sweepExpiredSubmissions(deps(now.getTime() + 29 * DAY))).toEqual({});
+    // Delivered but still open in the inbox: kept until a case worker closes it (issue 7).
+    expect(await sweepExpiredSubmissions(deps(now.getTime() + 31 * DAY))).toEqual({});
+    await closeCase('krokom', krokom.body.id);
+    await closeCase('are', are.body.id);
     expect(await sweepExpiredSubmissions(deps(now.getTime() + 31 * DAY))).toEqual({ krokom: 1 });
     expect(await stored('krokom', krokom.body.id)).toBeNull();
     expect(await stored('krokom', waiting.body.id)).not.toBeNull();
@@ -210,5 +214,11 @@ describe('impact and retention', () => {
     expect(await stored('krokom', waiting.body.id)).not.toBeNull();
   });
 });
+
+async function closeCase(tenant: string, id: string): Promise<void> {
+  const open = (await server.store.getCase(tenant, id))!;
+  const final = open.case.status === 'closed' ? 'decided' : 'closed';
+  await server.store.recordCaseEvent(tenant, id, { kind: 'status', from: open.case.status, to: final, final: true, at: new Date().toISOString(), by: 'case-worker' });
+}
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined } as never;

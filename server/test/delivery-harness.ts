@@ -154,16 +154,13 @@ export async function eventually(check: () => boolean | Promise<boolean>, what: 
 }
 
 /** A demo-seeded server on a SQLite temp file with delivery settings and an in-process worker polling fast. */
-const UNLIMITED = { limit: 1_000_000, windowMs: 60_000 };
-/** Send limits out of the way of load tests (the limits themselves are tested in test/security). */
-export const LOAD_TEST_RATE_LIMITS = { loginPerAddressAndUser: UNLIMITED, loginPerAddress: UNLIMITED, submitPerAddress: UNLIMITED, submitPerTenant: UNLIMITED };
-
 export async function startDeliveryServer(
   delivery: DeliveryConfig,
   worker: NonNullable<import('../src/start-samform.ts').StartOptions['deliveryWorker']> = {},
 ) {
   const { openSqliteStore } = await import('@samform/store');
   const { startSamform } = await import('../src/start-samform.ts');
+  const { DEFAULT_RATE_LIMITS } = await import('../src/http/rate-limits.ts');
   const { CHEAP_COST, LogCapture, demoForms, tempDir } = await import('./harness.ts');
   const path = await import('node:path');
   const temp = tempDir();
@@ -173,8 +170,8 @@ export async function startDeliveryServer(
   const running = await startSamform({
     store, mode: 'demo', host: '127.0.0.1', logDestination: logs, forms: await demoForms(), passwordCost: CHEAP_COST,
     delivery, deliveryWorker: { pollMs: 20, refreshMs: 50, ...worker },
-    // Load tests send far more than a citizen may; the limits have tests of their own.
-    rateLimits: LOAD_TEST_RATE_LIMITS,
+    // The delivery tests send hundreds of cases from one address; the send limits are tested elsewhere.
+    rateLimits: { ...DEFAULT_RATE_LIMITS, submitPerAddress: { limit: 1_000_000, windowMs: 60_000 }, submitPerTenant: { limit: 1_000_000, windowMs: 60_000 } },
   });
   return {
     url: running.url,

@@ -29,7 +29,15 @@ async function deliver(store: Store, tenant: string, count: number, now: Date): 
     const lease = await store.leaseQueueItem(tenant, 'va', { now, leaseMs: 60_000 });
     if (lease === null) throw new Error('nothing to lease');
     await store.ackQueueItem(tenant, 'va', lease.item.id, lease.leaseId, now);
+    await closeCase(store, tenant, lease.item.id, now);
   }
+}
+
+// Retention weeds only cases a case worker has closed: delivered but still worked stays (issue 7).
+async function closeCase(store: Store, tenant: string, id: string, now: Date): Promise<void> {
+  const open = await store.getCase(tenant, id);
+  if (open === null) throw new Error('no case');
+  await store.recordCaseEvent(tenant, id, { kind: 'status', from: open.case.status, to: 'closed', final: true, at: now.toISOString(), by: 'case-worker' });
 }
 
 /** The adoption-upkeep contract, against the store the suite made for the current test. */
@@ -118,6 +126,18 @@ export function describeAdoptionUpkeepContract(current: () => Store): void {
       expect(await store.getSubmission('krokom', submission(3).id)).not.toBeNull();
       expect(await store.getSubmission('krokom', submission(5).id)).not.toBeNull();
       expect(await store.getSubmission('are', submission(4).id)).not.toBeNull();
+    });
+
+    it('keeps a delivered case past its retention while it is still open in the inbox', async () => {
+      const store = current();
+      await store.acceptSubmission('krokom', submission(1, '2025-04-01T00:00:00.000Z'));
+      const now = new Date('2025-03-05T08:00:00.000Z');
+      const lease = await store.leaseQueueItem('krokom', 'va', { now, leaseMs: 60_000 });
+      await store.ackQueueItem('krokom', 'va', lease!.item.id, lease!.leaseId, now);
+      const later = new Date('2025-06-01T00:00:00.000Z');
+      expect(await store.deleteExpiredSubmissions('krokom', later)).toBe(0);
+      await closeCase(store, 'krokom', lease!.item.id, later);
+      expect(await store.deleteExpiredSubmissions('krokom', later)).toBe(1);
     });
 
     it('weeds at most the limit per call', async () => {

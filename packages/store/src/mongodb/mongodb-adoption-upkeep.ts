@@ -71,7 +71,7 @@ export function mongoAdoptionUpkeep(
     deleteExpiredSubmissions: (tenant, now, limit = DEFAULT_SWEEP_LIMIT) =>
       run(async () => {
         const due = await submissions
-          .find({ tenant: { $eq: str(tenant) }, status: { $eq: 'acked' }, retainUntil: { $lte: now } }, { projection: { _id: 0, id: 1 } })
+          .find({ tenant: { $eq: str(tenant) }, status: { $eq: 'acked' }, 'case.closed': { $eq: true }, retainUntil: { $lte: now } }, { projection: { _id: 0, id: 1 } })
           .sort({ retainUntil: 1 })
           .limit(Math.max(0, Math.floor(limit)))
           .toArray();

@@ -31,7 +31,9 @@ export function sqliteAdoptionUpkeep(
        GROUP BY version ORDER BY version`,
     ),
     expired: db.prepare(
-      `SELECT id FROM submissions WHERE tenant = ? AND retain_until_ms IS NOT NULL AND retain_until_ms <= ? AND status = 'acked'
+      // Delivered is not enough: a case still open in the inbox is being worked and stays (issue 7).
+      `SELECT id FROM submissions s WHERE tenant = ? AND retain_until_ms IS NOT NULL AND retain_until_ms <= ? AND status = 'acked'
+         AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.tenant = s.tenant AND c.submission_id = s.id AND c.closed = 0)
        ORDER BY retain_until_ms LIMIT ?`,
     ),
     deleteAttachments: db.prepare('DELETE FROM attachments WHERE tenant = ? AND submission_id = ?'),

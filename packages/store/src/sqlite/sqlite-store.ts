@@ -30,6 +30,7 @@ import { sqliteServiceLifecycle } from './sqlite-service-lifecycle.ts';
 import { sqliteStaffAdmin, toApiKey, toStaffUser } from './sqlite-staff-admin.ts';
 import type { ApiKeyRow, StaffRow } from './sqlite-staff-admin.ts';
 import { translateSqliteError } from './translate-sqlite-error.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -123,6 +124,8 @@ function createSqliteStore(db: Database.Database): Store {
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
   const staffAdmin = sqliteStaffAdmin(db, run);
   const cases = sqliteCases(db, run, commit);
+  // Submissions arriving together share one transaction and one fsync (issue 8).
+  const grouped = createGroupCommit(db);
 
   const toSubmission = (row: SubmissionRow): Submission => ({
     id: row.id,
@@ -157,6 +160,7 @@ function createSqliteStore(db: Database.Database): Store {
       run(() => {
         if (closed) return;
         closed = true;
+        grouped.flush();
         db.close();
       }),
 
@@ -225,7 +229,7 @@ function createSqliteStore(db: Database.Database): Store {
       }),
 
     acceptSubmission: (tenant, submission, idempotency) =>
-      commit((): AcceptResult => {
+      grouped.commit((): AcceptResult => {
         if (idempotency) {
           const claimed = sql.getIdempotency.get(tenant, idempotency.key) as IdempotencyRow | undefined;
           if (claimed) return replay(tenant, claimed, idempotency);
@@ -322,8 +326,9 @@ function createSqliteStore(db: Database.Database): Store {
         if (!row || row.expires_at <= now.getTime()) return null;
         return { data: JSON.parse(row.data) as Json, expiresAt: new Date(row.expires_at).toISOString() };
       }),
+    // A citizen's kept receipt is saved right after each submission: grouped too, so a submit costs no fsync of its own.
     setSession: (sid, session) =>
-      run(() => {
+      grouped.commit(() => {
         // Expired sessions are dropped by wall-clock time, as MongoDB's TTL index does.
         sql.purgeSessions.run(Date.now());
         const expiresAt = Date.parse(session.expiresAt);
