@@ -106,7 +106,7 @@ export function DeadLetters({
       {items?.length === 0 ? <p>{t.noDead}</p> : null}
       {items && items.length > 0 ? (
         <>
-          <div className="qu-scroll">
+          <div className="qu-scroll" role="region" aria-label={t.deadCaption} tabIndex={0}>
             <table className="in-table qu-table">
               <caption className="sf-visually-hidden">{t.deadCaption}</caption>
               <thead>

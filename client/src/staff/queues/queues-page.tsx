@@ -45,7 +45,7 @@ export function QueuesPage({ tenant, tenantName, locale }: { tenant: string; ten
       {queues === undefined && !failed ? <Loading locale={locale} /> : null}
       {queues?.length === 0 ? <p>{t.noQueues}</p> : null}
       {queues && queues.length > 0 ? (
-        <div className="qu-scroll">
+        <div className="qu-scroll" role="region" aria-label={t.countsCaption} tabIndex={0}>
           <table className="in-table qu-table">
             <caption className="sf-visually-hidden">{t.countsCaption}</caption>
             <thead>

@@ -1,3 +1,4 @@
+import '../inbox/inbox.css';
 import './queues.css';
 import { QueueSettingsPage } from './queue-settings-page.tsx';
 import { QueuesPage } from './queues-page.tsx';
