@@ -12,6 +12,8 @@ import { TenantChoicePage } from './tenant-choice-page.tsx';
 import { SessionTimeout } from '../session/session-timeout.tsx';
 import { caseTenants } from './inbox/case-tenants.ts';
 import { inboxText } from './inbox/inbox-text.ts';
+import { adminTenants } from './queues/admin-tenants.ts';
+import { queuesText } from './queues/queues-text.ts';
 
 // The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
@@ -19,6 +21,8 @@ const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
 const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'));
 // The inbox (issue 7) lays answers out with the renderer too.
 const InboxViews = lazy(() => import('./inbox/inbox-views.tsx'));
+// Queue administration (issue 7): tenant admins only.
+const QueuesViews = lazy(() => import('./queues/queues-views.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -139,6 +143,10 @@ function RoutedView({
 }) {
   const own = designTenants(user);
   const cases = caseTenants(user.tenantRoles);
+  const admins = adminTenants(user.tenantRoles);
+  const nav = (tenant: string, current: TenantSection) => (
+    <TenantNav tenant={tenant} locale={locale} designs={own.includes(tenant)} works={cases.includes(tenant)} administers={admins.includes(tenant)} current={current} />
+  );
   // One organisation: the start is its e-services, or its inbox for a case worker who designs nothing.
   const only = own.length === 1 ? own[0] : undefined;
   const onlyInbox = own.length === 0 && cases.length === 1 ? cases[0] : undefined;
@@ -157,7 +165,7 @@ function RoutedView({
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
       return (
         <>
-          {cases.includes(route.tenant) ? <TenantNav tenant={route.tenant} locale={locale} designs current="services" /> : null}
+          {nav(route.tenant, 'services')}
           <ServicesPage key={route.tenant} tenant={route.tenant} tenantName={tenantName(route.tenant)} locale={locale} canAdopt={canAdopt(route.tenant)} />
         </>
       );
@@ -181,10 +189,26 @@ function RoutedView({
       if (!cases.includes(route.tenant)) return <NotFound locale={locale} />;
       return (
         <>
-          <TenantNav tenant={route.tenant} locale={locale} designs={own.includes(route.tenant)} current="inbox" />
+          {nav(route.tenant, 'inbox')}
           <Suspense fallback={<Loading locale={locale} />}>
             <InboxViews
               view={route.name === 'inbox' ? { name: 'inbox' } : route.name === 'queue' ? { name: 'queue', queue: route.queue } : { name: 'case', caseId: route.caseId }}
+              tenant={route.tenant}
+              tenantName={tenantName(route.tenant)}
+              locale={locale}
+            />
+          </Suspense>
+        </>
+      );
+    case 'queues':
+    case 'queue-settings':
+      if (!admins.includes(route.tenant)) return <NotFound locale={locale} />;
+      return (
+        <>
+          {nav(route.tenant, 'queues')}
+          <Suspense fallback={<Loading locale={locale} />}>
+            <QueuesViews
+              view={route.name === 'queues' ? { name: 'queues' } : { name: 'queue-settings', queue: route.queue }}
               tenant={route.tenant}
               tenantName={tenantName(route.tenant)}
               locale={locale}
@@ -197,23 +221,42 @@ function RoutedView({
   }
 }
 
-/** Between a tenant's e-services and its inbox, for someone who may use both. */
-function TenantNav({ tenant, locale, designs, current }: { tenant: string; locale: string; designs: boolean; current: 'services' | 'inbox' }) {
+type TenantSection = 'services' | 'inbox' | 'queues';
+
+/** Between a tenant's e-services, its inbox and its queues, for someone who may use more than one. */
+function TenantNav({
+  tenant,
+  locale,
+  designs,
+  works,
+  administers,
+  current,
+}: {
+  tenant: string;
+  locale: string;
+  designs: boolean;
+  works: boolean;
+  administers: boolean;
+  current: TenantSection;
+}) {
   const t = inboxText(locale);
-  if (!designs) return null;
+  const sections: { name: TenantSection; label: string; show: boolean }[] = [
+    { name: 'services', label: t.eServices, show: designs },
+    { name: 'inbox', label: t.inbox, show: works },
+    { name: 'queues', label: queuesText(locale).queues, show: administers },
+  ];
+  const shown = sections.filter((s) => s.show);
+  if (shown.length < 2) return null;
   return (
     <nav aria-label={t.sections} className="st-tenant-nav">
       <ul>
-        <li>
-          <StaffLink href={staffHref({ name: 'services', tenant }, locale)} {...(current === 'services' ? { current: true } : {})}>
-            {t.eServices}
-          </StaffLink>
-        </li>
-        <li>
-          <StaffLink href={staffHref({ name: 'inbox', tenant }, locale)} {...(current === 'inbox' ? { current: true } : {})}>
-            {t.inbox}
-          </StaffLink>
-        </li>
+        {shown.map((section) => (
+          <li key={section.name}>
+            <StaffLink href={staffHref({ name: section.name, tenant }, locale)} {...(current === section.name ? { current: true } : {})}>
+              {section.label}
+            </StaffLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -127,7 +127,8 @@ function createSqliteStore(db: Database.Database): Store {
   const commit = <T>(work: () => T): Promise<T> => run(() => db.transaction(work).immediate());
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
-  const cases = sqliteCases(db, run, commit);
+  // A case event's e-mails go into the outbox inside the event's transaction (`delivery` is set below, before any call).
+  const cases = sqliteCases(db, run, commit, (tenant, messages) => delivery.enqueue(tenant, messages));
   // Submissions arriving together share one transaction and one fsync (issue 8).
   const grouped = createGroupCommit(db);
 
