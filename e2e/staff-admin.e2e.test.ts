@@ -36,7 +36,7 @@ describe("Östersund's administrator manages staff and keys, and the auditor rea
   it('when the administrator creates a case worker for the water queue, then a one-time password is shown and the list has them', async () => {
     await signIn(page, samform.url, 'ostersund.admin', 'demo-ostersund');
     await page.getByRole('heading', { level: 1, name: 'E-tjänster i Östersund' }).waitFor();
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Personal' }).click();
+    await page.getByRole('navigation', { name: 'Delar' }).getByRole('link', { name: 'Personal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personal i Östersund' }).waitFor();
     await page.getByRole('table', { name: 'Konton' }).getByRole('rowheader', { name: /ostersund\.granskare/ }).waitFor();
     await expectNoSeriousAxeFindings(page, 'staff list');
@@ -55,7 +55,7 @@ describe("Östersund's administrator manages staff and keys, and the auditor rea
   });
 
   it('when the administrator creates an API key, then its secret is shown once and the list shows only its beginning', async () => {
-    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'API-nycklar' }).click();
+    await page.getByRole('navigation', { name: 'Delar' }).getByRole('link', { name: 'API-nycklar' }).click();
     await page.getByRole('heading', { level: 1, name: 'API-nycklar i Östersund' }).waitFor();
     await page.getByLabel('Namn på nyckeln').fill('Ärendesystemet');
     await page.getByRole('button', { name: 'Skapa nyckeln' }).click();

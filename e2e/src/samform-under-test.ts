@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, startSamform } from '@samform/server';
 import { openSqliteStore, type Store } from '@samform/store';
 
+type StartOptions = Parameters<typeof startSamform>[0];
+
 /** The citizen build that `pnpm test` makes before the journeys run. */
 export const CLIENT_DIST = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../client/dist');
 
@@ -16,7 +18,14 @@ export interface SamformUnderTest {
 }
 
 /** Start Samform in demo mode on a temp store, serving the built citizen pages; `prepare` runs on the store first. */
-export async function startSamformUnderTest(options: { prepare?: (store: Store) => Promise<void>; staffIdleMs?: number } = {}): Promise<SamformUnderTest> {
+export async function startSamformUnderTest(
+  options: {
+    prepare?: (store: Store) => Promise<void>;
+    staffIdleMs?: number;
+    /** Delivery settings (issue 7), e.g. private webhooks allowed and a short retry window; a worker runs in the server when `workersInServer`. */
+    delivery?: StartOptions['delivery'];
+  } = {},
+): Promise<SamformUnderTest> {
   const dataDir = await mkdtemp(join(tmpdir(), 'samform-e2e-'));
   const store = await openSqliteStore({ file: join(dataDir, 'samform.sqlite') });
   // Content put straight into the store before start (what no API would accept, e.g. markup in texts).
@@ -32,6 +41,8 @@ export async function startSamformUnderTest(options: { prepare?: (store: Store) 
     // The demo passwords are public; a cheap scrypt cost keeps seeding seventeen tenants quick.
     passwordCost: { N: 1024, r: 8, p: 1 },
     ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
+    // A delivery worker polling fast, so a test sees retries and dead letters in moments.
+    ...(options.delivery === undefined ? {} : { delivery: options.delivery, deliveryWorker: { pollMs: 20, refreshMs: 50 } }),
   });
   return {
     url: running.url,

@@ -185,6 +185,16 @@ describe('queue delivery settings', () => {
     expect((await server.store.getQueue('ostersund', 'va'))?.delivery).toMatchObject({ secret: SECRET });
   });
 
+  it('when the admin changes a webhook without sending its secret, then the secret is kept; a new webhook without one is refused', async () => {
+    expect((await configure(server, admin, 'va', { kind: 'webhook', url: 'https://93.184.215.14/hooks', secret: SECRET })).status).toBe(200);
+    const kept = await configure(server, admin, 'va', { kind: 'webhook', url: 'https://93.184.215.14/other-hooks' });
+    expect(kept).toMatchObject({ status: 200, body: { delivery: { kind: 'webhook', url: 'https://93.184.215.14/other-hooks', secret: 'set' } } });
+    expect((await server.store.getQueue('ostersund', 'va'))?.delivery).toEqual({ kind: 'webhook', url: 'https://93.184.215.14/other-hooks', secret: SECRET });
+    const fresh = await configure(server, admin, 'bygglov', { kind: 'webhook', url: 'https://93.184.215.14/hooks' });
+    expect(fresh.status).toBe(422);
+    expect(fresh.body.errors).toEqual([expect.objectContaining({ path: '/delivery/secret', keyword: 'required' })]);
+  });
+
   it.each([
     ['a loopback address', 'http://127.0.0.1:9/hook', 'private-target'],
     ['localhost over https', 'https://localhost/hook', 'private-target'],

@@ -8,8 +8,8 @@ import { createLogger } from '../src/http/create-logger.ts';
 import { call, LogCapture } from './harness.ts';
 import { eventually, startDeliveryServer, startReceiver, testDeliveryConfig, verifies } from './delivery-harness.ts';
 
-// How long the two workers lease side by side; the issue asks for about a minute, CI may shorten it.
-const SECONDS = Number(process.env.SAMFORM_TEST_WORKER_SECONDS ?? '20');
+// How long the two workers lease side by side; the issue asks for a minute, and CI runs the full minute (it overlaps the other server files; `SAMFORM_TEST_WORKER_SECONDS` shortens it locally).
+const SECONDS = Number(process.env.SAMFORM_TEST_WORKER_SECONDS ?? '60');
 const SECRET = 'two-workers-share-this-secret';
 const LEASE_MS = 1500;
 

@@ -23,6 +23,8 @@ const KeysPage = lazy(() => import('./admin/keys-page.tsx'));
 const AuditPage = lazy(() => import('./admin/audit-page.tsx'));
 // The inbox (issue 7) lays answers out with the renderer too.
 const InboxViews = lazy(() => import('./inbox/inbox-views.tsx'));
+// Queue administration (issue 7): tenant admins only.
+const QueuesViews = lazy(() => import('./queues/queues-views.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -205,6 +207,22 @@ function RoutedView({
           <Suspense fallback={<Loading locale={locale} />}>
             <InboxViews
               view={route.name === 'inbox' ? { name: 'inbox' } : route.name === 'queue' ? { name: 'queue', queue: route.queue } : { name: 'case', caseId: route.caseId }}
+              tenant={route.tenant}
+              tenantName={tenantName(route.tenant)}
+              locale={locale}
+            />
+          </Suspense>
+        </>
+      );
+    case 'queues':
+    case 'queue-settings':
+      if (!adminViews(user, route.tenant).includes('queues')) return <NotFound locale={locale} />;
+      return (
+        <>
+          <TenantNav tenant={route.tenant} current="queues" locale={locale} views={adminViews(user, route.tenant)} />
+          <Suspense fallback={<Loading locale={locale} />}>
+            <QueuesViews
+              view={route.name === 'queues' ? { name: 'queues' } : { name: 'queue-settings', queue: route.queue }}
               tenant={route.tenant}
               tenantName={tenantName(route.tenant)}
               locale={locale}

@@ -21,3 +21,17 @@ describe('the staff inbox addresses', () => {
     }
   });
 });
+
+describe('the queue administration addresses', () => {
+  it('when a queue address is read, then it names the view and writes the same address back; bad segments are not found', () => {
+    const routes = [
+      ['/staff/t/ostersund/koer', { name: 'queues', tenant: 'ostersund' }],
+      ['/staff/t/ostersund/koer/va', { name: 'queue-settings', tenant: 'ostersund', queue: 'va' }],
+    ] as const;
+    for (const [path, route] of routes) {
+      expect(matchStaffRoute(path)).toEqual(route);
+      expect(staffHref(route, 'en')).toBe(`${path}?lang=en`);
+    }
+    for (const path of ['/staff/t/ostersund/koer/VA', '/staff/t/ostersund/koer/va/x']) expect(matchStaffRoute(path)).toEqual({ name: 'not-found' });
+  });
+});

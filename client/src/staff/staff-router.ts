@@ -10,6 +10,8 @@ export type StaffRoute =
   | { name: 'inbox'; tenant: string }
   | { name: 'queue'; tenant: string; queue: string }
   | { name: 'case'; tenant: string; caseId: string }
+  | { name: 'queues'; tenant: string }
+  | { name: 'queue-settings'; tenant: string; queue: string }
   | { name: 'people' | 'keys' | 'audit'; tenant: string }
   | { name: 'not-found' };
 
@@ -31,6 +33,9 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (e === 'inkorg' && service === undefined) return { name: 'inbox', tenant };
   if (e === 'inkorg' && SEGMENT.test(service ?? '') && rest.length === 0) return { name: 'queue', tenant, queue: service ?? '' };
   if (e === 'arenden' && SEGMENT.test(service ?? '') && rest.length === 0) return { name: 'case', tenant, caseId: service ?? '' };
+  // Queue administration (issue 7): /koer, /koer/{queue}.
+  if (e === 'koer' && service === undefined) return { name: 'queues', tenant };
+  if (e === 'koer' && SEGMENT.test(service ?? '') && rest.length === 0) return { name: 'queue-settings', tenant, queue: service ?? '' };
   const view = ADMIN_VIEWS.find((v) => v === e);
   if (view !== undefined && service === undefined) return { name: view, tenant };
   if (e !== 'e' || service === undefined || !SEGMENT.test(service) || rest.length > 0) return { name: 'not-found' };
@@ -56,6 +61,10 @@ export function staffHref(route: StaffRoute, locale: string): string {
       return `/staff/t/${route.tenant}/inkorg/${route.queue}${query}`;
     case 'case':
       return `/staff/t/${route.tenant}/arenden/${route.caseId}${query}`;
+    case 'queues':
+      return `/staff/t/${route.tenant}/koer${query}`;
+    case 'queue-settings':
+      return `/staff/t/${route.tenant}/koer/${route.queue}${query}`;
     case 'people':
     case 'keys':
     case 'audit':

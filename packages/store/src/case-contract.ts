@@ -124,6 +124,25 @@ export function describeCaseContract(current: () => Store): void {
       expect(await store.listCaseEvents('krokom', ideaCase.id)).toEqual([]);
     });
 
+    it('writes the e-mails an event causes with the event, and none when nothing is recorded', async () => {
+      const store = current();
+      await seed(store);
+      const mail = (id: string) => ({ id, kind: 'case-message', to: ['anna@example.se'], subject: 'Nytt meddelande', text: 'Kan du berätta mer?', createdAt: '2025-05-04T10:00:00.000Z' });
+      await store.recordCaseEvent('ostersund', ideaCase.id, { kind: 'message', text: 'Kan du berätta mer?', at: '2025-05-04T10:00:00.000Z', by: 'u-anna' }, { outbox: [mail('m-1')] });
+      // A refused move writes no e-mail.
+      await expectError(
+        store.recordCaseEvent('ostersund', ideaCase.id, { kind: 'status', from: 'investigating', to: 'declined', final: true, message: 'Nej.', at: '2025-05-04T11:00:00.000Z', by: 'u-anna' }, { outbox: [mail('m-2')] }),
+        ConflictError,
+        'case-status-changed',
+      );
+      await store.recordCaseEvent('ostersund', ideaCase.id, { kind: 'claim', at: '2025-05-04T12:00:00.000Z', by: 'u-anna' });
+      // A claim by the holder records nothing, so its e-mail is not written either.
+      await store.recordCaseEvent('ostersund', ideaCase.id, { kind: 'claim', at: '2025-05-04T12:01:00.000Z', by: 'u-anna' }, { outbox: [mail('m-3')] });
+      const messages = await store.listOutboxMessages('ostersund', { kind: 'case-message' });
+      expect(messages.map((m) => ({ id: m.id, to: m.to, status: m.status }))).toEqual([{ id: 'm-1', to: ['anna@example.se'], status: 'pending' }]);
+      expect(await store.listOutboxMessages('krokom', { kind: 'case-message' })).toEqual([]);
+    });
+
     it('refuses events on an unknown case or another tenant case', async () => {
       const store = current();
       await seed(store);

@@ -499,11 +499,14 @@ export interface Store {
    * `by` the assignee (ConflictError `case-claimed` when someone else holds it), `unclaim`
    * clears it. A claim by the assignee, or an unclaim of an unclaimed case, records nothing
    * (`event: null`). NotFoundError `case-not-found` for an unknown case.
+   * `options.outbox`: e-mails the event causes (a message to the citizen), written in the same
+   * atomic write as the event, and not at all when nothing is recorded or the write fails.
    */
   recordCaseEvent(
     tenant: string,
     submissionId: string,
     event: CaseEventInput & { at: string; by: string },
+    options?: { outbox?: OutboxMessage[] },
   ): Promise<{ case: CaseRecord; event: CaseEvent | null }>;
   /** The case's events in the order recorded; empty for an unknown case. */
   listCaseEvents(tenant: string, submissionId: string): Promise<CaseEvent[]>;

@@ -113,7 +113,9 @@ export function caseRoutes(deps: RouteDeps): Router {
   const change = (path: string, parse: (body: unknown) => CaseChange, required: boolean) =>
     router.post(`/cases/:case/${path}`, work, jsonBody({ required }), async (req, res) => {
       const parsed = parse(req.body);
-      res.json(await changeCase(deps.services(res), actorOf(res), { tenant: tenantOf(res), caseId: pathParam(req, 'case'), change: parsed }));
+      // The case worker reached Samform at this origin (their write passed the same-origin check), so citizens do too.
+      const origin = `${req.protocol}://${req.host}`;
+      res.json(await changeCase(deps.services(res), actorOf(res), { tenant: tenantOf(res), caseId: pathParam(req, 'case'), change: parsed, origin }));
     });
   change('claim', (body) => (objectBody(body, []), { kind: 'claim' }), false);
   change('unclaim', (body) => (objectBody(body, []), { kind: 'unclaim' }), false);

@@ -4,6 +4,7 @@ import type { CaseEvent, CaseEventInput, CaseRecord, CaseState, CaseSummary, Ten
 import type { Actor } from '../auth/actor.ts';
 import type { AuditEvent } from './audit-service.ts';
 import { authorizeCaseWork, caseQueueScope } from './authorize-case-work.ts';
+import { caseMessageOutbox } from './case-message-outbox.ts';
 import { versionAsServed } from './catalog-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
@@ -214,7 +215,11 @@ function checkText(value: string | undefined, path: string): void {
 }
 
 /** Record a change on a case (claim, release, move along the workflow, note, message) and return the case. */
-export async function changeCase(deps: ServiceDeps, actor: Actor, input: { tenant: Tenant; caseId: string; change: CaseChange }): Promise<CaseView> {
+export async function changeCase(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { tenant: Tenant; caseId: string; change: CaseChange; /** Where citizens reach Samform, for the status link in a message e-mail. */ origin: string },
+): Promise<CaseView> {
   const { staff, found } = await requireCase(deps, actor, input.tenant, input.caseId, 'work');
   const { change } = input;
   let event: CaseEventInput;
@@ -236,7 +241,10 @@ export async function changeCase(deps: ServiceDeps, actor: Actor, input: { tenan
   } else {
     event = change;
   }
-  const recorded = await deps.store.recordCaseEvent(input.tenant.id, found.id, { ...event, at: deps.clock().toISOString(), by: staff.userId });
+  const at = deps.clock().toISOString();
+  // A message to the citizen is e-mailed to them in the same atomic write as the event (issue 7).
+  const outbox = await caseMessageOutbox(deps, input.tenant, found, event, at, input.origin);
+  const recorded = await deps.store.recordCaseEvent(input.tenant.id, found.id, { ...event, at, by: staff.userId }, outbox.length > 0 ? { outbox } : {});
   deps.log.info({ caseId: found.id, event: event.kind, seq: recorded.event?.seq }, 'case changed');
   if (recorded.event !== null) await deps.audit(input.tenant.id, staff, caseAuditEvent(found, recorded.event));
   return caseView(deps, input.tenant, recorded.case, staff.userId);

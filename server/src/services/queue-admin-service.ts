@@ -44,7 +44,7 @@ function parseName(value: unknown, problems: Problem[]): LocalText | undefined {
   return undefined;
 }
 
-async function parseDelivery(value: unknown, allowPrivate: boolean, problems: Problem[]): Promise<Delivery | undefined> {
+async function parseDelivery(value: unknown, allowPrivate: boolean, keptSecret: string | undefined, problems: Problem[]): Promise<Delivery | undefined> {
   if (!isObject(value)) {
     problems.push({ path: '/delivery', keyword: 'required', message: 'delivery must be {"kind": "pull"}, {"kind": "webhook", "url", "secret"} or {"kind": "email", "to"}.' });
     return undefined;
@@ -58,14 +58,19 @@ async function parseDelivery(value: unknown, allowPrivate: boolean, problems: Pr
       return { kind: 'pull' };
     case 'webhook': {
       extra(['kind', 'url', 'secret']);
-      const { url, secret } = value;
+      // No secret given: the webhook keeps the one it has (the admin never sees it to send it back).
+      const { url, secret = keptSecret } = value;
       if (typeof url !== 'string' || url.length > 2000) problems.push({ path: '/delivery/url', keyword: 'type', message: 'url must be an https URL of at most 2000 characters.' });
       else {
         const problem = await checkWebhookTarget(url, allowPrivate);
         if (problem) problems.push({ path: '/delivery/url', keyword: problem.code, message: problem.message });
       }
       if (typeof secret !== 'string' || secret.length < 16 || secret.length > 200) {
-        problems.push({ path: '/delivery/secret', keyword: 'minLength', message: 'secret must be a text of 16 to 200 characters.' });
+        problems.push(
+          secret === undefined
+            ? { path: '/delivery/secret', keyword: 'required', message: 'secret is required for a new webhook: a text of 16 to 200 characters.' }
+            : { path: '/delivery/secret', keyword: 'minLength', message: 'secret must be a text of 16 to 200 characters.' },
+        );
       }
       return typeof url === 'string' && typeof secret === 'string' ? { kind: 'webhook', url, secret } : undefined;
     }
@@ -85,7 +90,8 @@ async function parseDelivery(value: unknown, allowPrivate: boolean, problems: Pr
 
 /**
  * Create or change a queue and how its cases are delivered (tenant admin). 422 with JSON
- * pointers for a bad body; webhook targets are checked (https, public unless allowed).
+ * pointers for a bad body; webhook targets are checked (https, public unless allowed). A webhook
+ * without `secret` keeps the queue's current secret; a new webhook must have one.
  */
 export async function putQueueConfig(
   deps: ServiceDeps,
@@ -100,7 +106,9 @@ export async function putQueueConfig(
     if (key !== 'name' && key !== 'delivery') problems.push({ path: `/${key.slice(0, 40)}`, keyword: 'additionalProperties', message: 'Only "name" and "delivery" may be given.' });
   }
   const name = parseName(input.body.name, problems);
-  const delivery = await parseDelivery(input.body.delivery, input.allowPrivateWebhooks, problems);
+  const existing = await deps.store.getQueue(input.tenant.id, input.queueId);
+  const keptSecret = existing?.delivery.kind === 'webhook' ? existing.delivery.secret : undefined;
+  const delivery = await parseDelivery(input.body.delivery, input.allowPrivateWebhooks, keptSecret, problems);
   if (problems.length > 0 || name === undefined || delivery === undefined) throw new UnprocessableError('invalid-queue', 'The queue is not valid.', problems);
   const queue: Queue = { id: input.queueId, name, delivery };
   const before = await deps.store.getQueue(input.tenant.id, input.queueId);

@@ -9,7 +9,7 @@ import { adminText } from './admin-text.ts';
 /** The links between a tenant's staff views, the current one marked for screen readers. */
 export function TenantNav({ tenant, current, locale, views }: { tenant: string; current: AdminView; locale: string; views: AdminView[] }) {
   const t = adminText(locale);
-  const names = { services: t.navServices, inbox: t.navInbox, people: t.navPeople, keys: t.navKeys, audit: t.navAudit };
+  const names = { services: t.navServices, inbox: t.navInbox, queues: t.navQueues, people: t.navPeople, keys: t.navKeys, audit: t.navAudit };
   if (views.length < 2) return null;
   return (
     <nav aria-label={t.nav} className="st-tenant-nav">

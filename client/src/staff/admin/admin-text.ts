@@ -1,8 +1,9 @@
 /** The words of the tenant administration views (staff, API keys, audit log), per locale. */
 const sv = {
-  nav: 'Administration',
+  nav: 'Delar',
   navServices: 'E-tjänster',
   navInbox: 'Inkorg',
+  navQueues: 'Köer',
   navPeople: 'Personal',
   navKeys: 'API-nycklar',
   navAudit: 'Granskningslogg',
@@ -101,9 +102,10 @@ const sv = {
 type AdminText = typeof sv;
 
 const en: AdminText = {
-  nav: 'Administration',
+  nav: 'Sections',
   navServices: 'E-services',
   navInbox: 'Inbox',
+  navQueues: 'Queues',
   navPeople: 'Staff',
   navKeys: 'API keys',
   navAudit: 'Audit log',

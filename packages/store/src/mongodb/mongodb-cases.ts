@@ -6,7 +6,7 @@
 import type { Db } from 'mongodb';
 import type { JsonValue, ServiceDefinition } from '@samform/model';
 import { ConflictError, DEFAULT_WORKFLOW, NotFoundError } from '@samform/model';
-import type { CaseEvent, CaseMethods, CaseRecord, CaseState, CaseSummary, Submission } from '../port.ts';
+import type { CaseEvent, CaseMethods, OutboxMessage, CaseRecord, CaseState, CaseSummary, Submission } from '../port.ts';
 import { newStatusToken } from '../new-status-token.ts';
 
 interface CaseFields extends CaseState { lastSeq: number }
@@ -15,6 +15,7 @@ interface CaseDoc {
   receivedAt: string; queue: string; locale: string; data: { [key: string]: JsonValue };
   case?: CaseFields;
   caseEvents?: CaseEvent[];
+  outbox?: OutboxMessage[];
 }
 interface VersionFields { tenant: string; serviceId: string; version: number; definition: ServiceDefinition }
 
@@ -27,7 +28,11 @@ export interface MongoCases {
 const DEFAULT_LIMIT = 50;
 
 /** The cases part of the MongoDB adapter over `db`. */
-export function mongoCases(db: Db, run: <T>(work: () => Promise<T>) => Promise<T>): MongoCases {
+export function mongoCases(
+  db: Db,
+  run: <T>(work: () => Promise<T>) => Promise<T>,
+  moveOutbox: (tenant: string, submissionId: string) => Promise<void>,
+): MongoCases {
   const submissions = db.collection<CaseDoc>('submissions');
   const versions = db.collection<VersionFields>('serviceVersions');
   const byId = (tenant: string, id: string) => ({ tenant: { $eq: str(tenant) }, id: { $eq: str(id) } });
@@ -91,7 +96,7 @@ export function mongoCases(db: Db, run: <T>(work: () => Promise<T>) => Promise<T
           .toArray()
           .then((rows) => rows.map((r) => ({ queue: r._id, open: r.open, unassigned: r.unassigned, mine: r.mine })));
       }),
-    recordCaseEvent: (tenant, id, event) =>
+    recordCaseEvent: (tenant, id, event, options = {}) =>
       run(async () => {
         const doc = await find(tenant, id);
         if (doc === null) throw new NotFoundError('case-not-found', 'There is no such case.');
@@ -117,14 +122,18 @@ export function mongoCases(db: Db, run: <T>(work: () => Promise<T>) => Promise<T
             break;
         }
         const recorded = { ...event, seq: current.lastSeq + 1 } as CaseEvent;
+        const outbox = options.outbox ?? [];
         next.lastSeq = recorded.seq;
         next.updatedAt = event.at;
         // The sequence number is the optimistic lock: a racing writer's update matches nothing.
         const result = await submissions.updateOne(
           { ...byId(tenant, id), 'case.lastSeq': { $eq: current.lastSeq } },
-          { $set: { case: next }, $push: { caseEvents: recorded } },
+          // E-mails the event causes ride in the same document write, like a submission's receipt,
+          // until moved to the outbox collection (here, or by the next outbox lease).
+          { $set: { case: next }, $push: { caseEvents: recorded, ...(outbox.length > 0 ? { outbox: { $each: outbox } } : {}) } },
         );
         if (result.matchedCount === 0) throw new ConflictError('case-status-changed', 'The case changed meanwhile; read it again.');
+        if (outbox.length > 0) await moveOutbox(tenant, id);
         return { case: toCase({ ...doc, case: next }), event: recorded };
       }),
     listCaseEvents: (tenant, id) =>

@@ -109,9 +109,9 @@ export async function openMongoStore(options: { uri: string; dbName?: string }):
     const attachments = mongoAttachments(db, runTranslated);
     const lifecycle = mongoServiceLifecycle(db, runTranslated);
     const upkeep = mongoAdoptionUpkeep(db, runTranslated, attachments.methods.deleteSubmissionWithAttachments);
-    const cases = mongoCases(db, runTranslated);
     const delivery = mongoDelivery<SubmissionDoc, StaffDoc>(db, runTranslated, toQueueItem, toStaffUser);
     const staffAdmin = mongoStaffAdmin(db, runTranslated);
+    const cases = mongoCases(db, runTranslated, delivery.moveOutbox);
     await Promise.all([
       ensureIndexes(collections), attachments.ensureIndexes(), lifecycle.ensureIndexes(), upkeep.ensureIndexes(), cases.ensureIndexes(), delivery.ensureIndexes(),
       staffAdmin.ensureIndexes(),

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { JsonValue } from '@samform/model';
 import { ConflictError, DEFAULT_WORKFLOW, NotFoundError } from '@samform/model';
 import { newStatusToken } from '../new-status-token.ts';
-import type { CaseEvent, CaseMethods, CaseRecord, CaseState, CaseSummary, OpenCaseCounts, Submission } from '../port.ts';
+import type { CaseEvent, CaseMethods, OutboxMessage, CaseRecord, CaseState, CaseSummary, OpenCaseCounts, Submission } from '../port.ts';
 
 interface CaseRow {
   tenant: string; id: string; reference: string; service_owner: string; service_id: string; version: number;
@@ -20,6 +20,7 @@ export function sqliteCases(
   db: Database.Database,
   run: <T>(work: () => T) => Promise<T>,
   commit: <T>(work: () => T) => Promise<T>,
+  enqueue: (tenant: string, messages: readonly OutboxMessage[]) => void,
 ): { methods: CaseMethods; open(tenant: string, submission: Omit<Submission, 'tenant'>): void } {
   const sql = {
     // The first stop of the version's workflow; the default workflow's when it has none.
@@ -82,7 +83,7 @@ export function sqliteCases(
       }),
     countOpenCases: (tenant, userId) =>
       run(() => (sql.counts.all({ tenant, user: userId }) as OpenCaseCounts[]).map((row) => ({ queue: row.queue, open: row.open, unassigned: row.unassigned, mine: row.mine }))),
-    recordCaseEvent: (tenant, id, event) =>
+    recordCaseEvent: (tenant, id, event, options = {}) =>
       commit(() => {
         const row = getRow(tenant, id);
         if (row === undefined) throw new NotFoundError('case-not-found', 'There is no such case.');
@@ -110,6 +111,7 @@ export function sqliteCases(
         const { at, by, kind, ...body } = event;
         sql.insertEvent.run({ tenant, id, seq, at, by, kind, body: JSON.stringify(body) });
         sql.update.run({ tenant, id, ...next, at, seq });
+        if (options.outbox !== undefined && options.outbox.length > 0) enqueue(tenant, options.outbox);
         const updated: CaseRow = { ...row, ...next, updated_at: at, last_seq: seq };
         return { case: toCase(updated), event: toEvent({ seq, at, by, kind, body: JSON.stringify(body) }) };
       }),

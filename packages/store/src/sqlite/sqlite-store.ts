@@ -123,7 +123,8 @@ function createSqliteStore(db: Database.Database): Store {
   const attachments = sqliteAttachments(db, run, commit);
   const lifecycle = sqliteServiceLifecycle(db, run, commit);
   const staffAdmin = sqliteStaffAdmin(db, run);
-  const cases = sqliteCases(db, run, commit);
+  // A case event's e-mails go into the outbox inside the event's transaction (`delivery` is set below, before any call).
+  const cases = sqliteCases(db, run, commit, (tenant, messages) => delivery.enqueue(tenant, messages));
   // Submissions arriving together share one transaction and one fsync (issue 8).
   const grouped = createGroupCommit(db);
 
