@@ -6,6 +6,7 @@ import { exampleAnswers } from '@samform/forms';
 import { seriousAxeFindings } from './src/axe.ts';
 import { launchChromium } from './src/browser.ts';
 import { startSamformUnderTest, type SamformUnderTest } from './src/samform-under-test.ts';
+import { signInAsStaff } from './src/staff-sign-in.ts';
 
 // Issue 7: Östersund's admin sets how a queue delivers, is told at the field why a webhook to a
 // private address is refused, and sends again the cases a failing receiver never took.
@@ -15,10 +16,7 @@ async function expectNoSeriousAxeFindings(page: Page, name: string): Promise<voi
 }
 
 async function signInAsAdmin(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/staff`);
-  await page.getByLabel('Användarnamn').fill('ostersund.admin');
-  await page.getByLabel('Lösenord').fill('demo-ostersund');
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await signInAsStaff(page, url, 'ostersund.admin', 'demo-ostersund');
   await page.getByRole('heading', { level: 1, name: /Östersund/ }).waitFor();
 }
 

@@ -3,17 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeFindings } from './src/axe.ts';
 import { launchChromium } from './src/browser.ts';
 import { startSamformUnderTest, type SamformUnderTest } from './src/samform-under-test.ts';
+import { signInAsStaff } from './src/staff-sign-in.ts';
 
 async function expectNoSeriousAxeFindings(page: Page, name: string): Promise<void> {
   expect(await seriousAxeFindings(page), `axe on ${name}`).toEqual([]);
 }
 
-async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
-  await page.goto(`${url}/staff`);
-  await page.getByLabel('Användarnamn').fill(username);
-  await page.getByLabel('Lösenord').fill(password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-}
 
 // Östersund's administrator creates a case worker for one queue and a key for the case system,
 // each secret shown once; the municipality's auditor then finds both in the audit log.
@@ -34,7 +29,7 @@ describe("Östersund's administrator manages staff and keys, and the auditor rea
   });
 
   it('when the administrator creates a case worker for the water queue, then a one-time password is shown and the list has them', async () => {
-    await signIn(page, samform.url, 'ostersund.admin', 'demo-ostersund');
+    await signInAsStaff(page, samform.url, 'ostersund.admin', 'demo-ostersund');
     await page.getByRole('heading', { level: 1, name: 'E-tjänster i Östersund' }).waitFor();
     await page.getByRole('navigation', { name: 'Delar' }).getByRole('link', { name: 'Personal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personal i Östersund' }).waitFor();
@@ -69,7 +64,7 @@ describe("Östersund's administrator manages staff and keys, and the auditor rea
 
   it('when the auditor signs in, then the audit log opens and shows the new account and key', async () => {
     await page.getByRole('button', { name: 'Logga ut' }).click();
-    await signIn(page, samform.url, 'ostersund.granskare', 'demo-ostersund');
+    await signInAsStaff(page, samform.url, 'ostersund.granskare', 'demo-ostersund');
     await page.getByRole('heading', { level: 1, name: 'Granskningslogg för Östersund' }).waitFor();
     const table = page.getByRole('table', { name: /Händelser/ });
     await table.getByRole('cell', { name: 'Konto skapat' }).waitFor();

@@ -1,5 +1,5 @@
 import type { JsonValue, LocalText, ServiceDefinition, WorkflowStatus } from '@samform/model';
-import { ApiError } from '../staff-api.ts';
+import { call } from '../staff-api.ts';
 
 /** A queue in the inbox with its open cases. */
 export interface InboxQueue {
@@ -53,22 +53,6 @@ export interface CaseFilter {
 
 const base = (tenant: string): string => `/api/t/${encodeURIComponent(tenant)}`;
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const parsed = (await response.json().catch(() => undefined)) as (T & { code?: string; message?: string }) | undefined;
-  if (!response.ok) throw new ApiError(response.status, parsed?.code ?? 'error', parsed?.message ?? `${method} ${path}: ${response.status}`);
-  return parsed as T;
-}
 
 /** Cases per page in a queue's list. */
 export const PAGE_SIZE = 25;

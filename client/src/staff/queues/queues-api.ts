@@ -1,6 +1,5 @@
 import type { LocalText } from '@samform/model';
-import { ApiError } from '../staff-api.ts';
-import type { PointedError } from '../staff-api.ts';
+import { call } from '../staff-api.ts';
 
 /** Delivery states of a queue's items. */
 export type DeliveryState = 'pending' | 'leased' | 'acked' | 'dead';
@@ -46,22 +45,6 @@ export interface ServiceTitle {
 const base = (tenant: string): string => `/api/t/${encodeURIComponent(tenant)}`;
 const queuePath = (tenant: string, queue: string): string => `${base(tenant)}/queues/${encodeURIComponent(queue)}`;
 
-async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server could not be reached.');
-  }
-  const parsed = (await response.json().catch(() => undefined)) as (T & { code?: string; message?: string; errors?: PointedError[] }) | undefined;
-  if (!response.ok) throw new ApiError(response.status, parsed?.code ?? 'error', parsed?.message ?? `${method} ${path}: ${response.status}`, Array.isArray(parsed?.errors) ? parsed.errors : []);
-  return parsed as T;
-}
 
 /** The queue administration part of the staff API (tenant admins). */
 export const queuesApi = {
