@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { createLogger } from './http/create-logger.ts';
 import { DemoCredentialsError, startSamform } from './start-samform.ts';
 import type { RunningSamform } from './start-samform.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -69,19 +70,7 @@ console.log(
 );
 if (running.demoIdpIssuer !== undefined) console.log(`Demo e-ID (test personas, demo only) at ${running.demoIdpIssuer}`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  try {
-    await running.close();
-    await store.close();
-    process.exit(0);
-  } catch (error) {
-    logger.error({ err: error }, 'unclean shutdown');
-    process.exit(1);
-  }
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+stopOnSignals(logger, 'Samform', async () => {
+  await running.close();
+  await store.close();
+});

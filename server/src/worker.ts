@@ -5,6 +5,7 @@ import { ConfigError, readConfig } from './config.ts';
 import { readDeliveryConfig } from './delivery/delivery-config.ts';
 import { startDeliveryWorker } from './delivery/delivery-worker.ts';
 import { createLogger } from './http/create-logger.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -28,19 +29,7 @@ const store = await openStore({ dataDir: config.dataDir, ...(config.mongodbUri =
 const worker = startDeliveryWorker({ store, config: delivery.config, logger, ...(pollText === '' ? {} : { pollMs: Number(pollText) }) });
 console.log(`Samform delivery worker running (pid ${process.pid})`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'delivery worker shutting down');
-  try {
-    await worker.stop();
-    await store.close();
-    process.exit(0);
-  } catch (error) {
-    logger.error({ err: error }, 'unclean shutdown');
-    process.exit(1);
-  }
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+stopOnSignals(logger, 'delivery worker', async () => {
+  await worker.stop();
+  await store.close();
+});
