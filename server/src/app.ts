@@ -11,6 +11,7 @@ import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { logOf } from './http/request-context.ts';
 import { requestLogging } from './http/request-logging.ts';
 import { csrfGuard } from './http/csrf-guard.ts';
+import { onlyWithCookie } from './http/only-with-cookie.ts';
 import { queryLimit } from './http/query-limit.ts';
 import { createRateLimits } from './http/rate-limits.ts';
 import type { RateLimitSettings } from './http/rate-limits.ts';
@@ -108,11 +109,12 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
-  api.use(...staffAuth.middleware);
+  // Only /auth/ starts staff sessions; without a cookie any other request is anonymous anyway.
+  api.use(onlyWithCookie(staffAuth.middleware, ['/auth/']));
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), sessionRoutes(routeDeps), platformRoutes(routeDeps));
   api.use(staffSsoRoutes(routeDeps, Object.fromEntries(Object.entries(deps.staffSso ?? {}).map(([tenant, settings]) => [tenant, { login: createOidcLogin(settings) }]))));
   const tenantApi = Router({ mergeParams: true });
-  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
+  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services, routeDeps.allowedOrigins)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
   tenantApi.use(caseRoutes(routeDeps));
   tenantApi.use(staffAdminRoutes(routeDeps), auditRoutes(routeDeps));

@@ -7,7 +7,6 @@ import type { ScryptCost } from './auth/password-hash.ts';
 import { createApp } from './app.ts';
 import type { RateLimitSettings } from './http/rate-limits.ts';
 import type { OidcClientSettings } from './auth/oidc-login.ts';
-import { startDemoEIdP } from './demo-idp/demo-e-id.ts';
 import type { RunningDemoIdp } from './demo-idp/start-demo-idp.ts';
 import type { Mode } from './config.ts';
 import type { DeliveryConfig } from './delivery/delivery-config.ts';
@@ -120,6 +119,8 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   let citizenEId = options.citizenEId;
   let staffSso = options.staffSso;
   if (options.mode === 'demo' && citizenEId === undefined) {
+    // Loaded only here: oidc-provider and its dependencies hold tens of MB a production server never uses.
+    const { startDemoEIdP } = await import('./demo-idp/demo-e-id.ts');
     const demo = await startDemoEIdP({ samformPort: port, ...(options.host === undefined ? {} : { host: options.host }) });
     demoIdp = demo.idp;
     citizenEId = demo.citizenEId;

@@ -17,7 +17,7 @@ const definition: ServiceDefinition = {
 const version = (n: number): ServiceVersion => ({ owner: 'ostersund', serviceId: 'enkel', version: n, definition, publishedAt: '2026-01-01T00:00:00.000Z' });
 
 describe('validator cache', () => {
-  it('when a version is asked for many times, then it is compiled once; another version compiles once more', () => {
+  it('when a version is asked for many times, then it is compiled once; a version with another schema compiles once more', () => {
     let compilations = 0;
     const cache = createValidatorCache((d) => {
       compilations++;
@@ -25,10 +25,29 @@ describe('validator cache', () => {
     });
     const first = cache.get(version(1));
     for (let i = 0; i < 5; i++) expect(cache.get(version(1))).toBe(first);
-    cache.get(version(2));
+    const other: ServiceDefinition = { ...definition, schema: { type: 'object', properties: { namn: { type: 'string' } } } };
+    expect(cache.get({ ...version(2), definition: other }).validate({})).toEqual([]);
     expect(compilations).toBe(2);
     expect(cache.size).toBe(2);
     expect(first.validate({})).toEqual([expect.objectContaining({ path: '/namn', keyword: 'required' })]);
+  });
+
+  it('when versions of other owners and services have the same schema, then they share one compiled validator and keep their own definitions', () => {
+    let compilations = 0;
+    const cache = createValidatorCache((d) => {
+      compilations++;
+      return compileService(d);
+    });
+    // Key order differs: the schema is compared as canonical JSON.
+    const copy: ServiceDefinition = { ...definition, id: 'kopia', title: { sv: 'Kopia' }, schema: { required: ['namn'], properties: { namn: { type: 'string' } }, type: 'object' } };
+    const own = cache.get(version(1));
+    const adopted = cache.get({ owner: 'jamtland', serviceId: 'kopia', version: 3, definition: copy, publishedAt: '2026-02-01T00:00:00.000Z' });
+    expect(compilations).toBe(1);
+    expect(cache.size).toBe(2);
+    expect(adopted.definition).toBe(copy);
+    expect(own.definition).toBe(definition);
+    expect(adopted.validate({})).toEqual(own.validate({}));
+    expect(adopted.validate({ namn: 'Åsa' })).toEqual([]);
   });
 });
 

@@ -141,6 +141,19 @@ describe('the bundled validator module', () => {
     expect(cache.get(version)).toEqual({ state: 'ready', module: first });
     expect([bundled, cache.size]).toEqual([1, 1]);
   });
+
+  it('when versions of other services have the same schema, then one module is bundled and served for both', async () => {
+    let bundled = 0;
+    const cache = createValidatorModuleCache(async (version) => {
+      bundled += 1;
+      return bundleValidatorModule(version);
+    });
+    const copy = { ...versionOf(pause), owner: 'jamtland', serviceId: 'kopia', definition: { ...pause, id: 'kopia', title: { sv: 'Kopia' } } };
+    const [first, second] = await Promise.all([cache.warm(versionOf(pause)), cache.warm(copy)]);
+    expect(second).toBe(first);
+    expect(cache.get(copy)).toEqual({ state: 'ready', module: first });
+    expect([bundled, cache.size]).toEqual([1, 2]);
+  });
 });
 
 describe('GET /api/t/{tenant}/services/{service}/versions/{version}/validator.js', () => {

@@ -1,4 +1,4 @@
 export * from './port.ts';
 export { openSqliteStore, readSqlitePragmas } from './sqlite/sqlite-store.ts';
-export { openMongoStore } from './mongodb/mongodb-store.ts';
+export { openMongoStore } from './open-mongo-store-lazily.ts';
 export { openStore } from './open-store.ts';

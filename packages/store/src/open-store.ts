@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openMongoStore } from './mongodb/mongodb-store.ts';
+import { openMongoStore } from './open-mongo-store-lazily.ts';
 import type { Store } from './port.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 

@@ -43,6 +43,18 @@ const samform = await startSamform({
   forms: await catalogue(),
   // The demo accounts are not used; a cheap hash keeps a 170-tenant start short.
   passwordCost: { N: 1024, r: 8, p: 1 },
+  // As in production, an e-ID broker is configured (never reached: no bench page logs in), so the
+  // demo IdP that demo mode would otherwise run inside the process is not measured with Samform.
+  citizenEId: { issuer: 'https://e-id.bench.invalid', clientId: 'samform-bench', clientSecret: 'not-used-by-the-bench' },
+  // The load comes from one loopback address at thousands of sends a second: the send limits
+  // (ADR 0011) stay on and count every send, but as high as an operator would set them for a
+  // known load-test source (SAMFORM_RATE_LIMIT_SUBMIT_PER_IP / _PER_TENANT).
+  rateLimits: {
+    loginPerAddressAndUser: { limit: 10, windowMs: 15 * 60_000 },
+    loginPerAddress: { limit: 30, windowMs: 15 * 60_000 },
+    submitPerAddress: { limit: 100_000_000, windowMs: 60_000 },
+    submitPerTenant: { limit: 100_000_000, windowMs: 60_000 },
+  },
 });
 
 process.on('message', (message) => {

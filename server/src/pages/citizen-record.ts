@@ -71,6 +71,11 @@ function cookieOf(req: Request): string | undefined {
   return undefined;
 }
 
+/** True when the request carries a well-formed citizen cookie (this browser may have a record). */
+export function hasCitizenCookie(req: Request): boolean {
+  return cookieOf(req) !== undefined;
+}
+
 // Only a hash of the cookie is stored, so a read of the store does not give working cookies.
 function sessionKey(id: string): string {
   return `citizen:${createHash('sha256').update(id).digest('hex')}`;

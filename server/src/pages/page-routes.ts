@@ -11,6 +11,7 @@ import { logOf, tenantOf } from '../http/request-context.ts';
 import { RateLimitedError } from '../http/rate-limits.ts';
 import type { RateLimits } from '../http/rate-limits.ts';
 import { csrfRefusal } from '../http/csrf-guard.ts';
+import { isSameOrigin } from '../http/same-origin.ts';
 import { queryLimit } from '../http/query-limit.ts';
 import { pathParam } from '../http/path-param.ts';
 import { caseByStatusToken, citizenCaseStatus } from '../services/case-status-service.ts';
@@ -22,7 +23,7 @@ import { listTenants, requireTenant } from '../services/tenant-service.ts';
 import type { OnAccepted } from '../routes/submission-routes.ts';
 import { citizenLoginOf } from '../auth/citizen-login.ts';
 import type { CitizenLogin } from '../auth/citizen-login.ts';
-import { keepReceipt, loadCitizenRecord } from './citizen-record.ts';
+import { hasCitizenCookie, keepReceipt, loadCitizenRecord } from './citizen-record.ts';
 import { eIdStateOf, loginValues, withLockedLoginFields } from './e-id-page-state.ts';
 import { EIdLoginError, eIdRoutes } from './e-id-routes.ts';
 import type { CitizenEId } from './e-id-routes.ts';
@@ -321,9 +322,15 @@ export function samePagePosts(allowedOrigins: readonly string[]): RequestHandler
   return (req, _res, next) => next(csrfRefusal(req, allowedOrigins));
 }
 
-/** The JSON API's send keeps its receipt for the browser too, so the receipt page works after a send with JavaScript. */
-export function keepApiReceipts(services: (res: Response) => ServiceDeps): OnAccepted {
+/**
+ * The JSON API's send keeps its receipt for the browser too, so the receipt page works after a
+ * send with JavaScript. Only a browser gets one: a request from our own pages (Sec-Fetch-Site or
+ * Origin) or one carrying the citizen cookie. An integration's send (API key, no cookie) would
+ * otherwise cost a second durable write for a record no one ever reads.
+ */
+export function keepApiReceipts(services: (res: Response) => ServiceDeps, allowedOrigins: readonly string[] = []): OnAccepted {
   return async (req, res, { serviceId, receipt }) => {
+    if (!isSameOrigin(req, allowedOrigins) && !hasCitizenCookie(req)) return;
     const deps = services(res);
     try {
       const tenant = tenantOf(res);

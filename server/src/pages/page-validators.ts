@@ -16,6 +16,7 @@ export interface PageValidators {
  */
 export function createPageValidators(modules: ValidatorModuleCache, onWarmFailed: (error: unknown, version: ServiceVersion) => void): PageValidators {
   const imported = new Map<string, Promise<AnswerValidator | undefined>>();
+  const bySource = new Map<string, Promise<AnswerValidator | undefined>>();
   return {
     async get(version) {
       const key = versionKey(version);
@@ -24,11 +25,17 @@ export function createPageValidators(modules: ValidatorModuleCache, onWarmFailed
       const state = modules.get(version);
       if (state.state === 'absent') modules.warm(version).catch((error: unknown) => onWarmFailed(error, version));
       if (state.state !== 'ready') return undefined;
-      const source = Buffer.from(state.module.source).toString('base64');
-      const loading = (import(/* @vite-ignore */ `data:text/javascript;base64,${source}`) as Promise<Partial<ValidatorModuleExports>>).then(
-        validatorFromModule,
-        () => undefined,
-      );
+      // Versions with the same module (the same schema) share one import and one validator: the
+      // loader keeps every imported module, keyed by its (base64) data URL, for the process's life.
+      let loading = bySource.get(state.module.etag);
+      if (loading === undefined) {
+        const source = Buffer.from(state.module.source).toString('base64');
+        loading = (import(/* @vite-ignore */ `data:text/javascript;base64,${source}`) as Promise<Partial<ValidatorModuleExports>>).then(
+          validatorFromModule,
+          () => undefined,
+        );
+        bySource.set(state.module.etag, loading);
+      }
       imported.set(key, loading);
       return loading;
     },

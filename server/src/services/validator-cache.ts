@@ -26,20 +26,38 @@ export function versionKey(version: ServiceVersion): string {
 export interface ValidatorCache {
   /** The validator of exactly this (owner, service, version), compiling it on first use. */
   get(version: ServiceVersion): CompiledService;
-  /** Versions compiled so far. */
+  /** Versions with a validator so far (versions of the same schema share one compiled validator). */
   readonly size: number;
+}
+
+/**
+ * The key of what a validator is compiled from: the schema alone. Versions with the same schema
+ * (the members adopting one shared version, e-services copied from one template, a republish
+ * that only changed texts outside the schema) share one compiled validator, and with it one ajv.
+ */
+export function schemaKey(definition: ServiceDefinition): string {
+  return createHash('sha256').update(canonicalJson(definition.schema)).digest('base64url');
 }
 
 /** An empty cache; `compile` is ajv's compile of a definition (a parameter for counting in tests). */
 export function createValidatorCache(compile: (definition: ServiceDefinition) => CompiledService = compileService): ValidatorCache {
   const compiled = new Map<string, CompiledService>();
+  const bySchema = new Map<string, CompiledService>();
   return {
     get(version) {
       // Versions are immutable, so the key names one schema for ever.
       const key = versionKey(version);
       let validator = compiled.get(key);
       if (validator === undefined) {
-        validator = compile(version.definition);
+        // Only on a version's first use (start-up, publish): hash its schema and share what is compiled.
+        const shared = schemaKey(version.definition);
+        const same = bySchema.get(shared);
+        if (same === undefined) {
+          validator = compile(version.definition);
+          bySchema.set(shared, validator);
+        } else {
+          validator = { definition: version.definition, validate: same.validate };
+        }
         compiled.set(key, validator);
       }
       return validator;

@@ -7,7 +7,7 @@ import type { ServiceVersion } from '@samform/model';
 import { compileServiceModule, RUNTIME_MODULE } from '@samform/model/service-module';
 import { offeredServices } from './catalog-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
-import { versionKey } from './validator-cache.ts';
+import { schemaKey, versionKey } from './validator-cache.ts';
 
 /** A version's validator as one self-contained ES module, ready to serve. */
 export interface ValidatorModule {
@@ -67,6 +67,9 @@ export async function bundleValidatorModule(version: ServiceVersion): Promise<Va
 
 /** An empty cache; `bundle` builds one version's module (a parameter for counting in tests). */
 export function createValidatorModuleCache(bundle: (version: ServiceVersion) => Promise<ValidatorModule> = bundleValidatorModule): ValidatorModuleCache {
+  // One build per distinct schema: the module is made from the schema alone, so versions with
+  // the same schema (adopters of one shared version, copies of one template) share its source.
+  const bySchema = new Map<string, Promise<ValidatorModule>>();
   const builds = new Map<string, Promise<ValidatorModule>>();
   const states = new Map<string, ValidatorModuleState>();
   let ready = 0;
@@ -81,7 +84,13 @@ export function createValidatorModuleCache(bundle: (version: ServiceVersion) => 
       let pending = builds.get(key);
       if (pending === undefined) {
         states.set(key, { state: 'building' });
-        pending = bundle(version).then(
+        const shared = schemaKey(version.definition);
+        let built = bySchema.get(shared);
+        if (built === undefined) {
+          built = bundle(version);
+          bySchema.set(shared, built);
+        }
+        pending = built.then(
           (module) => {
             states.set(key, { state: 'ready', module });
             ready += 1;
