@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ServiceForm } from '@samform/renderer';
 import { text } from '@samform/model';
 import type { AnswerValidator, FormLinks } from '@samform/renderer';
@@ -45,6 +46,8 @@ export function ServicePage({ state, validator }: ServicePageProps) {
   const late = useStandaloneValidator(tenant.id, service.id, validator ? undefined : service.version);
   const shown = validator ?? late;
   const links = formLinks(tenant.id, service.id, locale);
+  // The time-out dialog's "extended" is said here (the form's own live region is for sending).
+  const [sessionNews, setSessionNews] = useState('');
   const { eId } = state;
   if (eId !== undefined && eIdBlocksForm(eId)) {
     return (
@@ -86,11 +89,15 @@ export function ServicePage({ state, validator }: ServicePageProps) {
           extend={extendLoggedInSession}
           text={clientText(locale).eIdSession}
           onWarn={saveCurrentStep}
+          announce={setSessionNews}
           onEndedAction={() => window.location.assign(eId.loginHref)}
         />
       ) : (
-        <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} onEndedAction={() => window.location.reload()} />
+        <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} announce={setSessionNews} onEndedAction={() => window.location.reload()} />
       )}
+      <div className="sf-visually-hidden" role="status" aria-live="polite">
+        {sessionNews}
+      </div>
     </div>
   );
 }
