@@ -22,6 +22,8 @@ export async function startSamformUnderTest(
   options: {
     prepare?: (store: Store) => Promise<void>;
     staffIdleMs?: number;
+    /** A citizen's e-ID login ends after this long idle. */
+    eIdIdleMs?: number;
     /** Delivery settings (issue 7), e.g. private webhooks allowed and a short retry window; a worker runs in the server when `workersInServer`. */
     delivery?: StartOptions['delivery'];
   } = {},
@@ -41,6 +43,7 @@ export async function startSamformUnderTest(
     // The demo passwords are public; a cheap scrypt cost keeps seeding seventeen tenants quick.
     passwordCost: { N: 1024, r: 8, p: 1 },
     ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
+    ...(options.eIdIdleMs === undefined ? {} : { eIdIdleMs: options.eIdIdleMs }),
     // A delivery worker polling fast, so a test sees retries and dead letters in moments.
     ...(options.delivery === undefined ? {} : { delivery: options.delivery, deliveryWorker: { pollMs: 20, refreshMs: 50 } }),
   });

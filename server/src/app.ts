@@ -71,6 +71,8 @@ export interface AppDeps {
   allowPrivateWebhooks?: boolean;
   /** Citizen e-ID login at the broker (issue 6); without it e-ID e-services cannot be filled in. */
   citizenEId?: OidcClientSettings;
+  /** An e-ID login ends after this long without activity (WCAG 2.2.1: the form page warns first); 20 minutes when omitted. */
+  citizenEIdIdleMs?: number;
   /** Staff single sign-on per tenant (issue 6): each municipality's own identity provider. */
   staffSso?: { [tenant: string]: OidcClientSettings };
 }
@@ -134,7 +136,7 @@ export function createApp(deps: AppDeps): Express {
       validators: pageValidators,
       allowedOrigins: routeDeps.allowedOrigins,
       rateLimits: routeDeps.rateLimits,
-      ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer } } : {}),
+      ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer, ...(deps.citizenEIdIdleMs === undefined ? {} : { idleMs: deps.citizenEIdIdleMs }) } } : {}),
     }),
   );
   app.use(errorHandler);

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_EID_IDLE_MS } from './auth/citizen-login.ts';
 import { DEFAULT_STAFF_IDLE_MS } from './auth/idle-timeout.ts';
 import { DEFAULT_RATE_LIMITS } from './http/rate-limits.ts';
 import type { RateLimitSettings } from './http/rate-limits.ts';
@@ -24,6 +25,8 @@ export interface Config {
   rateLimits: RateLimitSettings;
   /** SAMFORM_STAFF_IDLE_MINUTES: a staff session ends after this long without activity. */
   staffIdleMs: number;
+  /** SAMFORM_EID_IDLE_MINUTES: a citizen's e-ID login ends after this long without activity. */
+  eIdIdleMs: number;
   /** The e-ID broker (SAMFORM_EID_ISSUER, _CLIENT_ID, _CLIENT_SECRET); demo mode uses its demo IdP without it. */
   citizenEId?: OidcSettings;
   /** Staff SSO per tenant (SAMFORM_STAFF_SSO), each secret read from the environment variable it names. */
@@ -91,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     submitPerTenant: { limit: positive('SAMFORM_RATE_LIMIT_SUBMIT_PER_TENANT', d.submitPerTenant.limit), windowMs: submitWindowMs },
   };
   const staffIdleMs = positive('SAMFORM_STAFF_IDLE_MINUTES', DEFAULT_STAFF_IDLE_MS / 60_000) * 60_000;
+  const eIdIdleMs = positive('SAMFORM_EID_IDLE_MINUTES', DEFAULT_EID_IDLE_MS / 60_000) * 60_000;
   const citizenEId = readCitizenEId(env, problems);
   const staffSso = readStaffSso(env, problems);
 
@@ -106,6 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     logLevel,
     rateLimits,
     staffIdleMs,
+    eIdIdleMs,
     ...(citizenEId === undefined ? {} : { citizenEId }),
     ...(staffSso === undefined ? {} : { staffSso }),
   };

@@ -49,6 +49,7 @@ try {
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
     staffIdleMs: config.staffIdleMs,
+    eIdIdleMs: config.eIdIdleMs,
     delivery: delivery.config,
     ...(config.sessionSecret === undefined ? {} : { sessionSecret: config.sessionSecret }),
     ...(config.citizenEId === undefined ? {} : { citizenEId: config.citizenEId }),

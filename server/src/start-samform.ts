@@ -50,6 +50,10 @@ export interface StartOptions {
   rateLimits?: RateLimitSettings;
   /** Staff sessions end after this long idle. */
   staffIdleMs?: number;
+  /** Citizens' e-ID logins end after this long idle. */
+  eIdIdleMs?: number;
+  /** The app's clock (tests move it to see sessions end); the wall clock when omitted. */
+  clock?: () => Date;
   /** Demo content; read from forms/ when omitted in demo mode. */
   forms?: DemoForms;
   /** scrypt cost of seeded demo passwords (tests use a cheap one). */
@@ -139,6 +143,8 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.allowedOrigins === undefined ? {} : { allowedOrigins: options.allowedOrigins }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
     ...(options.staffIdleMs === undefined ? {} : { staffIdleMs: options.staffIdleMs }),
+    ...(options.eIdIdleMs === undefined ? {} : { citizenEIdIdleMs: options.eIdIdleMs }),
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
     ...(options.delivery === undefined ? {} : { allowPrivateWebhooks: options.delivery.allowPrivateWebhooks }),
     ...(citizenEId === undefined ? {} : { citizenEId }),
     ...(staffSso === undefined ? {} : { staffSso }),

@@ -12,6 +12,13 @@ describe('e-ID and SSO settings', () => {
     expect(() => readConfig({ SAMFORM_EID_ISSUER: 'https://eid.example.se' })).toThrow(/must be set together/);
   });
 
+  it('when SAMFORM_EID_IDLE_MINUTES is set, then an e-ID login lasts that long idle; unset it is 20 minutes; 0 or text is refused', () => {
+    expect(readConfig({}).eIdIdleMs).toBe(20 * 60_000);
+    expect(readConfig({ SAMFORM_EID_IDLE_MINUTES: '5' }).eIdIdleMs).toBe(5 * 60_000);
+    expect(() => readConfig({ SAMFORM_EID_IDLE_MINUTES: '0' })).toThrow(/SAMFORM_EID_IDLE_MINUTES must be a whole number/);
+    expect(() => readConfig({ SAMFORM_EID_IDLE_MINUTES: 'tjugo' })).toThrow(ConfigError);
+  });
+
   it('when an issuer is plain http on another host, then start-up is refused; on localhost it is allowed', () => {
     const env = { SAMFORM_EID_CLIENT_ID: 'samform', SAMFORM_EID_CLIENT_SECRET: 's3cret' };
     expect(() => readConfig({ ...env, SAMFORM_EID_ISSUER: 'http://eid.example.se' })).toThrow(ConfigError);

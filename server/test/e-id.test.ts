@@ -181,7 +181,7 @@ describe('an e-service that requires e-ID', () => {
     await logInWithEId(browser, server.url, 'skyddad', PAUSE);
     const html = await (await browser.fetch(`${server.url}${PAUSE}`)).text();
     const state = stateOf(html);
-    expect(state.eId.login).toEqual({ protectedIdentity: true });
+    expect(state.eId.login).toEqual({ protectedIdentity: true, idleMinutes: 20 });
     expect(html).not.toContain('Skyddad Person');
     expect(state.form.answers.personnummer).toBe('19820615-1006');
   });

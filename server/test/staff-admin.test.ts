@@ -198,4 +198,20 @@ describe('the platform administrator', () => {
     expect((await call(`${server.url}/api/platform/tenants`, { headers: ytterby })).status).toBe(403);
     expect((await server.store.listAudit(PLATFORM_LOG)).map((e) => e.kind)).toEqual(expect.arrayContaining(['tenant-created', 'tenant-admin-appointed']));
   });
+
+  it('when a municipality is created, then it has a first queue of its own, so its admin can adopt a shared e-service at once', async () => {
+    const platform = { cookie: await logIn(server.url, 'plattform.admin', 'demo-plattform'), origin: server.url };
+    expect((await call(`${server.url}/api/platform/tenants`, { headers: platform, body: { id: 'nyby', name: 'Nyby kommun', kind: 'municipality', memberOf: ['region-jamtland-harjedalen'] } })).status).toBe(201);
+    const appointed = await call(`${server.url}/api/platform/tenants/nyby/admins`, { headers: platform, body: { username: 'nyby.admin', displayName: 'Admin, Nyby' } });
+    const nyby = { cookie: await logIn(server.url, 'nyby.admin', appointed.body.initialPassword), origin: server.url };
+    expect((await call(`${server.url}/api/t/nyby/queues`, { headers: nyby })).body.map((q: { id: string }) => q.id)).toEqual(['arenden']);
+    const adopted = await call(`${server.url}/api/t/nyby/adoptions`, {
+      headers: nyby,
+      body: { service: 'region-jamtland-harjedalen/uppehall-i-hamtning', overrides: { routing: { queue: 'arenden' } } },
+    });
+    expect(adopted.status).toBe(201);
+    // A collaboration takes no cases, so it gets no queue.
+    expect((await call(`${server.url}/api/platform/tenants`, { headers: platform, body: { id: 'nysam', name: 'Nysamverkan', kind: 'collaboration' } })).status).toBe(201);
+    expect(await server.store.listQueues('nysam')).toEqual([]);
+  });
 });

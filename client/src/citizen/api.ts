@@ -87,3 +87,36 @@ export async function extendCitizenSession(): Promise<string | null> {
   if (!response.ok) throw new Error(`extend: ${response.status}`);
   return ((await response.json()) as { expiresAt: string | null }).expiresAt;
 }
+
+/** When the e-ID login ends unless used (asking does not extend it); null when not logged in. */
+export async function eIdSessionEnd(): Promise<string | null> {
+  const response = await fetch('/api/citizen/e-id/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`e-ID session: ${response.status}`);
+  return ((await response.json()) as { expiresAt: string | null }).expiresAt;
+}
+
+/** Keep the e-ID login (within its cap); its new end, or null when it has already ended. */
+export async function extendEIdSession(): Promise<string | null> {
+  const response = await fetch('/api/citizen/e-id/session/extend', { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json' } });
+  if (response.status === 401) return null;
+  if (!response.ok) throw new Error(`extend: ${response.status}`);
+  return ((await response.json()) as { expiresAt: string | null }).expiresAt;
+}
+
+const earlier = (a: string, b: string | null): string => (b !== null && Date.parse(b) < Date.parse(a) ? b : a);
+
+/**
+ * A logged-in citizen's time limit: whichever ends first, the e-ID login or the saved answers;
+ * null once the login has ended (the answers alone do not keep the form open).
+ */
+export async function loggedInSessionEnd(): Promise<string | null> {
+  const [login, answers] = await Promise.all([eIdSessionEnd(), citizenSessionEnd()]);
+  return login === null ? null : earlier(login, answers);
+}
+
+/** Extend both the e-ID login and the saved answers; the earlier new end, or null when the login has ended. */
+export async function extendLoggedInSession(): Promise<string | null> {
+  const login = await extendEIdSession();
+  if (login === null) return null;
+  return earlier(login, await extendCitizenSession());
+}

@@ -46,6 +46,8 @@ export function EIdStatus({ eId, locale }: { eId: EIdState; locale: string }) {
     return (
       <div className="sf-e-id-status">
         <p>{t.eIdLoggedIn(eId.login.name)}</p>
+        {/* Said in advance, so it holds without JavaScript too (WCAG 2.2.1). */}
+        {eId.login.idleMinutes === undefined ? null : <p className="sf-hint">{t.eIdIdle(eId.login.idleMinutes)}</p>}
         <LogoutForm eId={eId} locale={locale} />
       </div>
     );

@@ -15,7 +15,7 @@ export interface FormState {
 export interface EIdState {
   identification: 'anonymous' | 'optional' | 'e-id';
   /** The logged-in citizen (no name with protected identity), or null. */
-  login: { name?: string; protectedIdentity: boolean } | null;
+  login: { name?: string; protectedIdentity: boolean; idleMinutes?: number } | null;
   /** Starts the login and comes back to this page. */
   loginHref: string;
   /** Where the logout form posts. */

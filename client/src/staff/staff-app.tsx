@@ -25,6 +25,8 @@ const AuditPage = lazy(() => import('./admin/audit-page.tsx'));
 const InboxViews = lazy(() => import('./inbox/inbox-views.tsx'));
 // Queue administration (issue 7): tenant admins only.
 const QueuesViews = lazy(() => import('./queues/queues-views.tsx'));
+// The platform administrators' page: a handful of people, so loaded when opened.
+const PlatformPage = lazy(() => import('./platform/platform-page.tsx'));
 
 /** The staff area: a header with language and sign-out, the current view, and one live region. */
 export function StaffApp() {
@@ -45,8 +47,13 @@ export function StaffApp() {
       (answer) => setUser(answer.user),
       () => setUser(null),
     );
-    staffApi.tenants().then(setTenants, () => setTenants([]));
   }, []);
+
+  // Read again at each sign-in: a platform administrator may have added a tenant since.
+  const reloadTenants = () => staffApi.tenants().then(setTenants, () => setTenants([]));
+  useEffect(() => {
+    void reloadTenants();
+  }, [user?.username]);
 
   const logOut = async () => {
     try {
@@ -103,7 +110,7 @@ export function StaffApp() {
           ) : user === null ? (
             <LoginPage locale={locale} onLoggedIn={(signedIn) => setUser(signedIn)} />
           ) : (
-            <RoutedView route={route} user={user} locale={locale} tenantName={tenantName} tenants={tenants} />
+            <RoutedView route={route} user={user} locale={locale} tenantName={tenantName} tenants={tenants} onTenantsChanged={() => void reloadTenants()} />
           )}
         </main>
         <div className="sf-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
@@ -136,12 +143,14 @@ function RoutedView({
   locale,
   tenantName,
   tenants,
+  onTenantsChanged,
 }: {
   route: StaffRoute;
   user: StaffUser;
   locale: 'sv' | 'en';
   tenantName: (id: string) => string;
   tenants: TenantSummary[];
+  onTenantsChanged(): void;
 }) {
   const own = designTenants(user);
   // Every tenant where the person has a view: e-services, the inbox, the administration, the log.
@@ -151,14 +160,33 @@ function RoutedView({
   // Only a municipality's administrators adopt shared e-services.
   const canAdopt = (tenant: string): boolean => (user.tenantRoles[tenant] ?? []).includes('admin') && tenants.find((x) => x.id === tenant)?.kind === 'municipality';
   useEffect(() => {
-    // One organisation: the start is its list.
-    if (route.name === 'home' && only !== undefined) navigate(staffHref(startOf(only), locale), { replace: true });
+    // One organisation: the start is its list. A platform administrator and nothing else: the platform page.
+    if (route.name === 'home' && only !== undefined && !user.platformAdmin) navigate(staffHref(startOf(only), locale), { replace: true });
+    if (route.name === 'home' && reachable.length === 0 && user.platformAdmin) navigate(staffHref({ name: 'platform' }, locale), { replace: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- startOf is derived from `only`'s roles, which `only` stands for here
-  }, [route.name, only, locale]);
+  }, [route.name, only, locale, user.platformAdmin, reachable.length]);
 
   switch (route.name) {
     case 'home':
-      return only !== undefined ? <Loading locale={locale} /> : <TenantChoicePage locale={locale} tenants={reachable} tenantName={tenantName} hrefOf={(tenant) => staffHref(startOf(tenant), locale)} />;
+      if (user.platformAdmin && reachable.length === 0) return <Loading locale={locale} />;
+      return only !== undefined && !user.platformAdmin ? (
+        <Loading locale={locale} />
+      ) : (
+        <TenantChoicePage
+          locale={locale}
+          tenants={reachable}
+          tenantName={tenantName}
+          hrefOf={(tenant) => staffHref(startOf(tenant), locale)}
+          {...(user.platformAdmin ? { platformHref: staffHref({ name: 'platform' }, locale) } : {})}
+        />
+      );
+    case 'platform':
+      if (!user.platformAdmin) return <NotFound locale={locale} />;
+      return (
+        <Suspense fallback={<Loading locale={locale} />}>
+          <PlatformPage locale={locale} onTenantsChanged={onTenantsChanged} />
+        </Suspense>
+      );
     case 'services':
       if (!own.includes(route.tenant)) return <NotFound locale={locale} />;
       return (

@@ -35,3 +35,12 @@ describe('the queue administration addresses', () => {
     for (const path of ['/staff/t/ostersund/koer/VA', '/staff/t/ostersund/koer/va/x']) expect(matchStaffRoute(path)).toEqual({ name: 'not-found' });
   });
 });
+
+describe('the platform page address', () => {
+  it('when /staff/plattform is read, then it is the platform page, written back the same; with more after it, not found', () => {
+    expect(matchStaffRoute('/staff/plattform')).toEqual({ name: 'platform' });
+    expect(staffHref({ name: 'platform' }, 'sv')).toBe('/staff/plattform');
+    expect(staffHref({ name: 'platform' }, 'en')).toBe('/staff/plattform?lang=en');
+    expect(matchStaffRoute('/staff/plattform/x')).toEqual({ name: 'not-found' });
+  });
+});

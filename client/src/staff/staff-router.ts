@@ -13,6 +13,7 @@ export type StaffRoute =
   | { name: 'queues'; tenant: string }
   | { name: 'queue-settings'; tenant: string; queue: string }
   | { name: 'people' | 'keys' | 'audit'; tenant: string }
+  | { name: 'platform' }
   | { name: 'not-found' };
 
 /** The tenant administration views, each at /staff/t/{tenant}/{name}. */
@@ -26,6 +27,8 @@ export function matchStaffRoute(pathname: string): StaffRoute {
   if (parts[0] !== 'staff') return { name: 'not-found' };
   const [, t, tenant, e, service, ...rest] = parts;
   if (t === undefined) return { name: 'home' };
+  // The platform administrators' page (tenants themselves): /staff/plattform.
+  if (t === 'plattform' && tenant === undefined) return { name: 'platform' };
   if (t !== 't' || tenant === undefined || !SEGMENT.test(tenant)) return { name: 'not-found' };
   if (e === undefined) return { name: 'services', tenant };
   if (e === 'shared' && service === undefined) return { name: 'shared', tenant };
@@ -49,6 +52,8 @@ export function staffHref(route: StaffRoute, locale: string): string {
     case 'home':
     case 'not-found':
       return `/staff${query}`;
+    case 'platform':
+      return `/staff/plattform${query}`;
     case 'services':
       return `/staff/t/${route.tenant}${query}`;
     case 'designer':

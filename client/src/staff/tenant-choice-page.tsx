@@ -8,18 +8,26 @@ export function TenantChoicePage({
   tenants,
   tenantName,
   hrefOf = (tenant) => staffHref({ name: 'services', tenant }, locale),
+  platformHref,
 }: {
   locale: string;
   tenants: string[];
   tenantName: (id: string) => string;
   /** Where an organisation's link goes (its first view for this person). */
   hrefOf?: (tenant: string) => string;
+  /** For a platform administrator: the platform page. */
+  platformHref?: string;
 }) {
   const t = staffText(locale);
   useStaffTitle([t.chooseTenant], locale);
   return (
     <div className="sf-main-column">
       <PageHeading>{t.chooseTenant}</PageHeading>
+      {platformHref === undefined ? null : (
+        <p>
+          <StaffLink href={platformHref}>{t.platformLink}</StaffLink>
+        </p>
+      )}
       {tenants.length === 0 ? (
         <p>{t.noDesignRights}</p>
       ) : (

@@ -21,7 +21,10 @@ export function eIdStateOf(service: EffectiveService, login: CitizenLogin | null
   const back = encodeURIComponent(returnTo);
   return {
     identification,
-    login: login === null ? null : { ...(login.name === undefined ? {} : { name: login.name }), protectedIdentity: login.protectedIdentity },
+    login:
+      login === null
+        ? null
+        : { ...(login.name === undefined ? {} : { name: login.name }), protectedIdentity: login.protectedIdentity, ...(login.idleMs === undefined ? {} : { idleMinutes: Math.round(login.idleMs / 60_000) }) },
     loginHref: `/t/${encodeURIComponent(tenant)}/e-id/login?return=${back}`,
     logoutAction: `/e-id/logout?return=${back}`,
     missingPersonnummer: needsPersonnummer(service, login),

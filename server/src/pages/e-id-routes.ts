@@ -15,6 +15,8 @@ import { forgetCitizenRecord, renewCitizenRecord } from './citizen-record.ts';
 export interface CitizenEId {
   login: OidcLogin;
   issuer: string;
+  /** How long a login lasts without activity; DEFAULT_EID_IDLE_MS when omitted. */
+  idleMs?: number;
 }
 
 /** The callback path registered at the e-ID broker. */
@@ -83,7 +85,7 @@ export function eIdRoutes(deps: { services(res: Response): ServiceDeps; eId: Cit
       throw new EIdLoginError('e-id-login-failed', 400, 'The e-ID login could not be completed.', 'login-failed', { cause: error });
     }
     await renewCitizenRecord(services.store, req, res, now);
-    await startCitizenLogin(services.store, req, res, citizenLoginFromClaims(eId.issuer, claims), now);
+    await startCitizenLogin(services.store, req, res, citizenLoginFromClaims(eId.issuer, claims), now, eId.idleMs);
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(303, pending.returnTo);
   });

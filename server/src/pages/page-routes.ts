@@ -98,7 +98,9 @@ export function pageRoutes(deps: PageDeps): Router {
 
   const loginOf = (req: Request, res: Response): Promise<CitizenLogin | null> => {
     const services = deps.services(res);
-    return citizenLoginOf(services.store, req, services.clock());
+    // The page's own save as the time-out warning opens is not the citizen's activity: it must
+    // not keep the login alive behind the warning's back.
+    return citizenLoginOf(services.store, req, services.clock(), { touch: req.get('samform-autosave') !== '1' });
   };
 
   const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState, login: CitizenLogin | null): Promise<void> => {

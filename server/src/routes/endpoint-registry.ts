@@ -26,6 +26,8 @@ export const API_ENDPOINTS: readonly EndpointSpec[] = [
   { method: 'POST', path: '/api/auth/session/extend', permission: 'public' },
   { method: 'GET', path: '/api/citizen/session', permission: 'public' },
   { method: 'POST', path: '/api/citizen/session/extend', permission: 'public' },
+  { method: 'GET', path: '/api/citizen/e-id/session', permission: 'public' },
+  { method: 'POST', path: '/api/citizen/e-id/session/extend', permission: 'public' },
   // Staff SSO: a login maps to an existing account of the tenant, or is refused (and audited).
   { method: 'GET', path: '/api/auth/sso', permission: 'public' },
   { method: 'GET', path: '/api/auth/sso/:tenant/login', permission: 'public' },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '@samform/model';
-import type { StaffUser, Tenant } from '@samform/store';
+import type { Queue, StaffUser, Tenant } from '@samform/store';
 import { PLATFORM_LOG } from '@samform/store';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password-hash.ts';
@@ -11,6 +11,13 @@ import { newInitialPassword } from './staff-service.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 const TENANT_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/**
+ * A new municipality's first queue: an adoption must route to a queue of the municipality's own,
+ * and queues are configured, not created, in the staff pages; cases are pulled over the API
+ * until its administrator sets a webhook or e-mail.
+ */
+export const FIRST_QUEUE: Queue = { id: 'arenden', name: { sv: 'Ärenden', en: 'Cases' }, delivery: { kind: 'pull' } };
 
 /** Every tenant, for the platform administrators. */
 export async function listPlatformTenants(deps: ServiceDeps, actor: Actor): Promise<Tenant[]> {
@@ -42,6 +49,7 @@ export async function createTenant(deps: ServiceDeps, actor: Actor, input: { bod
   const tenant: Tenant = { id: id as string, name: name!, kind: kind as Tenant['kind'], memberOf: members };
   if (tenants.some((t) => t.id === tenant.id)) throw new ConflictError('tenant-exists', `There is a tenant "${tenant.id}" already.`);
   await deps.store.putTenant(tenant);
+  if (tenant.kind === 'municipality') await deps.store.putQueue(tenant.id, FIRST_QUEUE);
   await deps.audit(PLATFORM_LOG, admin, { kind: 'tenant-created', target: tenant.id, detail: { kind: tenant.kind } });
   await deps.audit(tenant.id, admin, { kind: 'tenant-created', target: tenant.id });
   return tenant;

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { ServiceForm } from '@samform/renderer';
 import { text } from '@samform/model';
 import type { AnswerValidator, FormLinks } from '@samform/renderer';
 import { SessionTimeout } from '../../session/session-timeout.tsx';
-import { citizenSessionEnd, extendCitizenSession, submitAnswers } from '../api.ts';
+import { citizenSessionEnd, extendCitizenSession, extendLoggedInSession, loggedInSessionEnd, submitAnswers } from '../api.ts';
 import { clientText } from '../client-text.ts';
 import { EIdGate, eIdBlocksForm, EIdStatus } from '../e-id-panel.tsx';
 import type { ServicePageState } from '../page-state.ts';
@@ -33,7 +34,7 @@ export function formLinks(tenant: string, service: string, locale: string): Form
 // review page's form, whose post would send the case).
 function saveCurrentStep(): void {
   const form = document.querySelector('form input[name="_step"]')?.closest('form');
-  if (form) saveStep(form);
+  if (form) saveStep(form, true);
 }
 
 /**
@@ -45,6 +46,8 @@ export function ServicePage({ state, validator }: ServicePageProps) {
   const late = useStandaloneValidator(tenant.id, service.id, validator ? undefined : service.version);
   const shown = validator ?? late;
   const links = formLinks(tenant.id, service.id, locale);
+  // The time-out dialog's "extended" is said here (the form's own live region is for sending).
+  const [sessionNews, setSessionNews] = useState('');
   const { eId } = state;
   if (eId !== undefined && eIdBlocksForm(eId)) {
     return (
@@ -79,7 +82,22 @@ export function ServicePage({ state, validator }: ServicePageProps) {
         focusHeadingOnMount={form.errors.length > 0}
         titleParts={[tenant.name, clientText(locale).site]}
       />
-      <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} onEndedAction={() => window.location.reload()} />
+      {eId?.login ? (
+        // Logged in with e-ID: the login's idle time-out is what ends the form first (WCAG 2.2.1).
+        <SessionTimeout
+          status={loggedInSessionEnd}
+          extend={extendLoggedInSession}
+          text={clientText(locale).eIdSession}
+          onWarn={saveCurrentStep}
+          announce={setSessionNews}
+          onEndedAction={() => window.location.assign(eId.loginHref)}
+        />
+      ) : (
+        <SessionTimeout status={citizenSessionEnd} extend={extendCitizenSession} text={clientText(locale).session} onWarn={saveCurrentStep} announce={setSessionNews} onEndedAction={() => window.location.reload()} />
+      )}
+      <div className="sf-visually-hidden" role="status" aria-live="polite">
+        {sessionNews}
+      </div>
     </div>
   );
 }
