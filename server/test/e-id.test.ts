@@ -112,6 +112,25 @@ describe('citizen e-ID login through the demo IdP', () => {
     expect(stateOf(await planted.text()).form.answers).toEqual({});
   });
 
+  it('when another person logs in on the same browser without a logout, then the draft of the one before is gone; the same person finds it again', async () => {
+    const browser = new OidcBrowser();
+    await logInWithEId(browser, server.url, 'tolvan', '/t/ostersund/e/bestall-slamtomning');
+    const form = await (await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`)).text();
+    const step = /name="_step" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`, {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams([['_step', step], ['customerNumber', '104527'], ['_action', 'continue']]),
+    });
+    await logInWithEId(browser, server.url, 'tolvan', '/t/ostersund/e/bestall-slamtomning');
+    expect(stateOf(await (await browser.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`)).text()).form.answers.customerNumber).toBe('104527');
+    // The next person on the shared computer: Samform's cookies stay, the IdP's session is theirs.
+    const next = new OidcBrowser();
+    next.setCookie(server.url, 'samform.citizen', browser.cookie(server.url, 'samform.citizen') ?? '');
+    await logInWithEId(next, server.url, 'samordning', '/t/ostersund/e/bestall-slamtomning');
+    expect(stateOf(await (await next.fetch(`${server.url}/t/ostersund/e/bestall-slamtomning`)).text()).form.answers).toEqual({});
+  });
+
   it('when the citizen logs out, then the cookie is cleared and the old one is dead server-side', async () => {
     const browser = new OidcBrowser();
     await logInWithEId(browser, server.url, 'tolvan', PAUSE);

@@ -43,6 +43,12 @@ export interface KeptReceipt {
 export interface CitizenData {
   drafts: { [tenantAndService: string]: Draft };
   receipts: KeptReceipt[];
+  /**
+   * Who last logged in with e-ID on this record (a hash of issuer and subject): another
+   * person's login on the same browser starts from an empty record, never from the drafts,
+   * with a personnummer, of the one before.
+   */
+  loginOwner?: string;
 }
 
 /** A citizen's record as loaded for one request; `save` writes it back and renews cookie and expiry. */
@@ -84,9 +90,24 @@ function sessionKey(id: string): string {
 function parse(data: { [key: string]: JsonValue } | undefined): CitizenData {
   const drafts = data?.drafts;
   const receipts = data?.receipts;
+  const loginOwner = data?.loginOwner;
   return {
     drafts: drafts !== null && typeof drafts === 'object' && !Array.isArray(drafts) ? (drafts as unknown as CitizenData['drafts']) : {},
     receipts: Array.isArray(receipts) ? (receipts as unknown as KeptReceipt[]) : [],
+    ...(typeof loginOwner === 'string' ? { loginOwner } : {}),
+  };
+}
+
+/** The hash a record keeps of the e-ID login that took it. */
+export function loginOwnerOf(login: { issuer: string; subject: string }): string {
+  return createHash('sha256').update(`${login.issuer}\n${login.subject}`).digest('hex');
+}
+
+function stored(data: CitizenData): { [key: string]: JsonValue } {
+  return {
+    drafts: data.drafts as unknown as JsonValue,
+    receipts: data.receipts as unknown as JsonValue,
+    ...(data.loginOwner === undefined ? {} : { loginOwner: data.loginOwner }),
   };
 }
 
@@ -106,7 +127,7 @@ export async function loadCitizenRecord(store: Store, req: Request, res: Respons
       if (data.receipts.length > MAX_RECEIPTS) data.receipts.splice(0, data.receipts.length - MAX_RECEIPTS);
       const expiresAt = new Date(now.getTime() + CITIZEN_TTL_MS).toISOString();
       await store.setSession(sessionKey(id), {
-        data: { drafts: data.drafts as unknown as JsonValue, receipts: data.receipts as unknown as JsonValue },
+        data: stored(data),
         expiresAt,
       });
       record.expiresAt = expiresAt;
@@ -130,17 +151,21 @@ export function keepReceipt(data: CitizenData, receipt: KeptReceipt): void {
 }
 
 /**
- * Move this browser's record to a new cookie id (at e-ID login): a citizen cookie planted
- * before the login never sees the drafts, with personnummer, filled in after it.
+ * Move this browser's record to a new cookie id (at e-ID login of `owner`, see `loginOwnerOf`):
+ * a citizen cookie planted before the login never sees the drafts, with personnummer, filled
+ * in after it. Drafts made before any login stay (the citizen logged in to go on); a record
+ * another person's login took is emptied, since its login may have ended without a logout.
  */
-export async function renewCitizenRecord(store: Store, req: Request, res: Response, now: Date): Promise<void> {
+export async function renewCitizenRecord(store: Store, req: Request, res: Response, now: Date, owner: string): Promise<void> {
   const existing = cookieOf(req);
   if (existing === undefined) return;
   const found = await store.getSession(sessionKey(existing), now);
   await store.destroySession(sessionKey(existing));
   if (found === null) return;
+  const before = parse(found.data);
+  const data: CitizenData = before.loginOwner === undefined || before.loginOwner === owner ? { ...before, loginOwner: owner } : { drafts: {}, receipts: [], loginOwner: owner };
   const id = randomBytes(32).toString('base64url');
-  await store.setSession(sessionKey(id), { data: found.data, expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString() });
+  await store.setSession(sessionKey(id), { data: stored(data), expiresAt: new Date(now.getTime() + CITIZEN_TTL_MS).toISOString() });
   res.cookie(CITIZEN_COOKIE, id, { httpOnly: true, sameSite: 'lax', secure: !LOOPBACK_HOSTS.has(req.hostname), path: '/', maxAge: CITIZEN_TTL_MS });
 }
 

@@ -9,7 +9,7 @@ import { logOf } from '../http/request-context.ts';
 import { pathParam } from '../http/path-param.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { requireTenant } from '../services/tenant-service.ts';
-import { forgetCitizenRecord, renewCitizenRecord } from './citizen-record.ts';
+import { forgetCitizenRecord, loginOwnerOf, renewCitizenRecord } from './citizen-record.ts';
 
 /** The citizen e-ID login as the pages use it. */
 export interface CitizenEId {
@@ -84,8 +84,9 @@ export function eIdRoutes(deps: { services(res: Response): ServiceDeps; eId: Cit
       logOf(res).warn({ err: error }, 'e-ID login failed');
       throw new EIdLoginError('e-id-login-failed', 400, 'The e-ID login could not be completed.', 'login-failed', { cause: error });
     }
-    await renewCitizenRecord(services.store, req, res, now);
-    await startCitizenLogin(services.store, req, res, citizenLoginFromClaims(eId.issuer, claims), now, eId.idleMs);
+    const login = citizenLoginFromClaims(eId.issuer, claims);
+    await renewCitizenRecord(services.store, req, res, now, loginOwnerOf(login));
+    await startCitizenLogin(services.store, req, res, login, now, eId.idleMs);
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(303, pending.returnTo);
   });
