@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router } from 'express';
-import type { Express } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { DestinationStream, Logger } from 'pino';
 import type { Store } from '@samform/store';
 import { createOidcLogin } from './auth/oidc-login.ts';
@@ -75,6 +75,8 @@ export interface AppDeps {
   citizenEIdIdleMs?: number;
   /** Staff single sign-on per tenant (issue 6): each municipality's own identity provider. */
   staffSso?: { [tenant: string]: OidcClientSettings };
+  /** Pages served in demo mode only (the demo mailbox, /demo/e-post); given by start-up, never in production. */
+  demoPages?: RequestHandler;
 }
 
 /** Build the HTTP app: the JSON API under /api, the client's files, and the server-rendered citizen pages. */
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
+    ...(deps.demoPages === undefined ? [] : [deps.demoPages]),
     pageRoutes({
       services: routeDeps.services,
       shell: loadPageShell(deps.clientDir),

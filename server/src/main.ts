@@ -70,6 +70,7 @@ console.log(
     `${municipalities} municipalities, ${collaborations} collaborations)`,
 );
 if (running.demoIdpIssuer !== undefined) console.log(`Demo e-ID (test personas, demo only) at ${running.demoIdpIssuer}`);
+if (running.demoMailboxUrl !== undefined) console.log(`Demo e-mail (kept here, nothing is sent out) at ${running.demoMailboxUrl}`);
 
 stopOnSignals(logger, 'Samform', async () => {
   await running.close();

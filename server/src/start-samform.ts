@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import type { RateLimitSettings } from './http/rate-limits.ts';
 import type { OidcClientSettings } from './auth/oidc-login.ts';
 import type { RunningDemoIdp } from './demo-idp/start-demo-idp.ts';
+import type { RunningDemoMailbox } from './demo-mailbox/start-demo-mailbox.ts';
 import type { Mode } from './config.ts';
 import type { DeliveryConfig } from './delivery/delivery-config.ts';
 import { startDeliveryWorker } from './delivery/delivery-worker.ts';
@@ -78,6 +79,8 @@ export interface RunningSamform {
   deliveryWorker?: DeliveryWorker;
   /** The demo IdP's issuer, in demo mode when no e-ID broker was given. */
   demoIdpIssuer?: string;
+  /** The demo mailbox's page, in demo mode when the server's worker has no SMTP_URL. */
+  demoMailboxUrl?: string;
   close(): Promise<void>;
 }
 
@@ -132,6 +135,18 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     logger.info({ issuer: demo.idp.issuer }, 'demo e-ID provider started (test personas, demo only)');
   }
 
+  // The demo mailbox stands in for SMTP in demo mode only: its pages show every e-mail to anyone.
+  // It needs the in-server worker to send to it; a separate `pnpm worker` would not know it.
+  let demoMailbox: RunningDemoMailbox | undefined;
+  let delivery = options.delivery;
+  if (options.mode === 'demo' && delivery !== undefined && delivery.workersInServer && delivery.smtpUrl === undefined && options.deliveryWorker?.mailer === undefined) {
+    // Loaded only here, like the demo IdP: a production server never loads smtp-server.
+    const { startDemoMailbox } = await import('./demo-mailbox/start-demo-mailbox.ts');
+    demoMailbox = await startDemoMailbox();
+    delivery = { ...delivery, smtpUrl: demoMailbox.smtpUrl };
+    logger.info({ smtp: demoMailbox.smtpUrl, page: '/demo/e-post' }, 'demo mailbox started (e-mail is kept and shown, never sent out; demo only)');
+  }
+
   const app = createApp({
     store,
     logger,
@@ -148,6 +163,7 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     ...(options.delivery === undefined ? {} : { allowPrivateWebhooks: options.delivery.allowPrivateWebhooks }),
     ...(citizenEId === undefined ? {} : { citizenEId }),
     ...(staffSso === undefined ? {} : { staffSso }),
+    ...(demoMailbox === undefined ? {} : { demoPages: demoMailbox.pages }),
   });
   server.on('request', app);
 
@@ -158,7 +174,7 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
   }, RETENTION_SWEEP_MS);
   retention.unref();
   const deliveryWorker =
-    options.delivery?.workersInServer === true ? startDeliveryWorker({ store, config: options.delivery, logger, ...options.deliveryWorker }) : undefined;
+    delivery?.workersInServer === true ? startDeliveryWorker({ store, config: delivery, logger, ...options.deliveryWorker }) : undefined;
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
@@ -174,7 +190,9 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
         clearTimeout(force);
         clearInterval(sweep);
         const idpClosed = demoIdp === undefined ? Promise.resolve() : demoIdp.close();
-        Promise.all([workerStopped, idpClosed]).then(() => (error ? reject(error) : resolve()), reject);
+        // After the worker: it may be sending to the mailbox until it stops.
+        const mailboxClosed = workerStopped.then(() => demoMailbox?.close());
+        Promise.all([workerStopped, idpClosed, mailboxClosed]).then(() => (error ? reject(error) : resolve()), reject);
       });
       server.closeIdleConnections();
     });
@@ -188,6 +206,7 @@ export async function startSamform(options: StartOptions): Promise<RunningSamfor
     validators,
     ...(deliveryWorker === undefined ? {} : { deliveryWorker }),
     ...(demoIdp ? { demoIdpIssuer: demoIdp.issuer } : {}),
+    ...(demoMailbox ? { demoMailboxUrl: `http://${host.includes(':') ? `[${host}]` : host}:${port}/demo/e-post` } : {}),
     close,
   };
 }

@@ -65,12 +65,20 @@ async function listening(child: Child): Promise<string> {
   throw new Error(`main did not start: ${child.stderr()}`);
 }
 
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 describe('main.ts', () => {
   it('when a submission got its 201 and the process is killed -9 at once, then after a restart it is in the queue exactly once', async () => {
     const env = { SAMFORM_DATA: dataDir(), PORT: String(await freePort()), SAMFORM_MODE: 'demo' };
     const first = startMain(env);
     const url = await listening(first);
     expect(first.stdout()).toMatch(/\(store: sqlite at .+\/samform\.sqlite, mode: demo, 17 municipalities, 2 collaborations\)/);
+    // Demo mode without SMTP_URL: the demo mailbox, printed next to the demo IdP.
+    await until(() => first.stdout().includes('/demo/e-post'));
+    expect(first.stdout()).toContain(`Demo e-mail (kept here, nothing is sent out) at ${url}/demo/e-post`);
 
     const data = exampleAnswers('region-jamtland-harjedalen', 'felanmalan', new Date());
     const receipt = await call(`${url}/api/t/ostersund/services/felanmalan/submissions`, { body: { data } });
@@ -107,6 +115,8 @@ describe('main.ts', () => {
     const child = startMain({ SAMFORM_DATA: dataDir(), PORT: String(await freePort()) });
     const url = await listening(child);
     expect(child.stdout()).toContain('mode: production, 0 municipalities, 0 collaborations');
+    expect(child.stdout()).not.toContain('Demo e-mail');
+    expect((await fetch(`${url}/demo/e-post`)).status).toBe(404);
     expect((await call(`${url}/api/health`)).body).toEqual({ status: 'ok', store: 'sqlite' });
     child.process.kill('SIGTERM');
     expect(await child.exit).toEqual({ code: 0, signal: null });
