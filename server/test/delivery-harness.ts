@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { DeliveryConfig } from '../src/delivery/delivery-config.ts';
+import { parseMail as parseDemoMail } from '../src/demo-mailbox/parse-mail.ts';
 
 /** An e-mail as the SMTP server received it, decoded. */
 export interface ReceivedMail {
@@ -13,33 +14,10 @@ export interface ReceivedMail {
   text: string;
 }
 
-function decodeWords(value: string): string {
-  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replaceAll('_', ' ')),
-  );
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const soft = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < soft.length; i++) {
-    if (soft[i] === '=' && /^[0-9A-F]{2}$/i.test(soft.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(soft.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(soft[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** Parse a single-part text/plain message as nodemailer writes one. */
+/** Parse a message as nodemailer writes one, with the demo mailbox's decoder. */
 export function parseMail(raw: string, envelopeTo: string[], envelopeFrom: string): ReceivedMail {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const header = (name: string): string => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-  const encoding = header('Content-Transfer-Encoding').toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
-  return { from: envelopeFrom, to: envelopeTo, subject: decodeWords(header('Subject')), text: text.replace(/\r\n/g, '\n').trimEnd() };
+  const { subject, text } = parseDemoMail(raw);
+  return { from: envelopeFrom, to: envelopeTo, subject, text: text.replace(/\r\n/g, '\n').trimEnd() };
 }
 
 /** A local SMTP server on a free port that keeps every message; `failNext` answers the next n messages with a 451. */
