@@ -71,6 +71,12 @@ export function queueOptions(queues: QueueOption[], locale: string): { value: st
   return queues.map((queue) => ({ value: queue.id, label: localText(queue.name, locale) }));
 }
 
+/** The names of the queues `ids`, comma-separated; an id the tenant no longer has is shown as it is. */
+export function queueNames(queues: QueueOption[], locale: string, ids: string[]): string {
+  const options = queueOptions(queues, locale);
+  return ids.map((id) => options.find((option) => option.value === id)?.label ?? id).join(', ');
+}
+
 /** A secret or one-time password shown once, in a box whose heading takes focus. */
 export function ShownOnce({ heading, hint, value, onDone, doneLabel }: { heading: string; hint: string; value: string; onDone(): void; doneLabel: string }) {
   const id = useId();

@@ -5,7 +5,7 @@ import type { PointedError } from '../staff-api.ts';
 import { Loading, PageHeading, ProblemList, useAnnounce, useStaffTitle } from '../staff-parts.tsx';
 import { adminApi } from './admin-api.ts';
 import type { ApiKeyInfo, QueueOption } from './admin-api.ts';
-import { CheckboxGroup, ShownOnce, TenantNav, Time, queueOptions } from './admin-parts.tsx';
+import { CheckboxGroup, ShownOnce, TenantNav, Time, queueNames, queueOptions } from './admin-parts.tsx';
 import { adminText } from './admin-text.ts';
 import type { AdminView } from './admin-views.ts';
 
@@ -68,7 +68,7 @@ export default function KeysPage({ tenant, tenantName, locale, views }: { tenant
     }
   };
 
-  const queueNames = (ids: string[] | null) => (ids === null ? t.all : ids.map((q) => queueOptions(queues, locale).find((o) => o.value === q)?.label ?? q).join(', '));
+  const queuesOf = (ids: string[] | null) => (ids === null ? t.all : queueNames(queues, locale, ids));
 
   return (
     <div className="st-page">
@@ -104,7 +104,7 @@ export default function KeysPage({ tenant, tenantName, locale, views }: { tenant
                     <Time iso={key.createdAt} locale={locale} />
                   </td>
                   <td>{key.lastUsedAt === null ? t.never : <Time iso={key.lastUsedAt} locale={locale} />}</td>
-                  <td>{queueNames(key.queues)}</td>
+                  <td>{queuesOf(key.queues)}</td>
                   <td>
                     <div className="st-cell-actions">
                       <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => void rotate(key)}>

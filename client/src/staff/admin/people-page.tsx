@@ -5,7 +5,7 @@ import type { PointedError } from '../staff-api.ts';
 import { Loading, PageHeading, ProblemList, useAnnounce, useStaffTitle } from '../staff-parts.tsx';
 import { adminApi } from './admin-api.ts';
 import type { QueueOption, StaffAccount } from './admin-api.ts';
-import { CheckboxGroup, ShownOnce, TenantNav, queueOptions } from './admin-parts.tsx';
+import { CheckboxGroup, ShownOnce, TenantNav, queueNames, queueOptions } from './admin-parts.tsx';
 import type { AdminView } from './admin-views.ts';
 import { adminText } from './admin-text.ts';
 
@@ -31,7 +31,7 @@ export default function PeoplePage({ tenant, tenantName, locale, me, views }: { 
   }, [tenant]);
 
   const roleNames = (roles: string[]) => (roles.length === 0 ? t.none : roles.map((r) => t.roles[r] ?? r).join(', '));
-  const queueNames = (ids: string[]) => (ids.length === 0 ? t.none : ids.map((id) => queueOptions(queues, locale).find((q) => q.value === id)?.label ?? id).join(', '));
+  const queuesOf = (ids: string[]) => (ids.length === 0 ? t.none : queueNames(queues, locale, ids));
 
   const toggle = async (account: StaffAccount) => {
     try {
@@ -82,7 +82,7 @@ export default function PeoplePage({ tenant, tenantName, locale, me, views }: { 
                   </th>
                   <td>{account.displayName}</td>
                   <td>{roleNames(account.roles)}</td>
-                  <td>{account.roles.includes('caseworker') ? queueNames(account.queues) : '–'}</td>
+                  <td>{account.roles.includes('caseworker') ? queuesOf(account.queues) : '–'}</td>
                   <td>
                     {account.disabled ? t.disabledState : t.active}
                     {account.demo ? ` (${t.demoAccount})` : ''}
