@@ -53,7 +53,6 @@ export interface CaseFilter {
 
 const base = (tenant: string): string => `/api/t/${encodeURIComponent(tenant)}`;
 
-
 /** Cases per page in a queue's list. */
 export const PAGE_SIZE = 25;
 

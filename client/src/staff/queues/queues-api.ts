@@ -45,7 +45,6 @@ export interface ServiceTitle {
 const base = (tenant: string): string => `/api/t/${encodeURIComponent(tenant)}`;
 const queuePath = (tenant: string, queue: string): string => `${base(tenant)}/queues/${encodeURIComponent(queue)}`;
 
-
 /** The queue administration part of the staff API (tenant admins). */
 export const queuesApi = {
   list: (tenant: string) => call<QueueCounts[]>('GET', `${base(tenant)}/queues`),
