@@ -77,6 +77,19 @@ export function queueNames(queues: QueueOption[], locale: string, ids: string[])
   return ids.map((id) => options.find((option) => option.value === id)?.label ?? id).join(', ');
 }
 
+/**
+ * A table row's action: the short verb on screen, the whole "verb whom" for assistive
+ * technology (the row header shows whom, and a long username would not fit the cell).
+ */
+export function RowAction({ shown, label, onClick }: { shown: string; label: string; onClick(): void }) {
+  return (
+    <button type="button" className="sf-button sf-button--secondary st-small" onClick={onClick}>
+      <span aria-hidden="true">{shown}</span>
+      <span className="sf-visually-hidden">{label}</span>
+    </button>
+  );
+}
+
 /** A secret or one-time password shown once, in a box whose heading takes focus. */
 export function ShownOnce({ heading, hint, value, onDone, doneLabel }: { heading: string; hint: string; value: string; onDone(): void; doneLabel: string }) {
   const id = useId();

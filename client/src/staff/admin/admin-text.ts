@@ -28,6 +28,8 @@ const sv = {
   disable: (name: string) => `Inaktivera ${name}`,
   enable: (name: string) => `Aktivera ${name}`,
   resetPassword: (name: string) => `Nytt lösenord för ${name}`,
+  /** What a row's action buttons show; their accessible names above also say whom. */
+  shown: { edit: 'Ändra', disable: 'Inaktivera', enable: 'Aktivera', resetPassword: 'Nytt lösenord', rotate: 'Rotera', revoke: 'Återkalla' },
   newAccount: 'Nytt konto',
   password: 'Lösenord (valfritt)',
   passwordHint: 'Minst 12 tecken. Lämna tomt så skapas ett engångslösenord som visas en gång.',
@@ -130,6 +132,7 @@ const en: AdminText = {
   disable: (name) => `Disable ${name}`,
   enable: (name) => `Enable ${name}`,
   resetPassword: (name) => `New password for ${name}`,
+  shown: { edit: 'Edit', disable: 'Disable', enable: 'Enable', resetPassword: 'New password', rotate: 'Rotate', revoke: 'Revoke' },
   newAccount: 'New account',
   password: 'Password (optional)',
   passwordHint: 'At least 12 characters. Leave empty to make a one-time password shown once.',

@@ -5,7 +5,7 @@ import type { PointedError } from '../staff-api.ts';
 import { Loading, PageHeading, ProblemList, useAnnounce, useStaffTitle } from '../staff-parts.tsx';
 import { adminApi } from './admin-api.ts';
 import type { ApiKeyInfo, QueueOption } from './admin-api.ts';
-import { CheckboxGroup, ShownOnce, TenantNav, Time, queueNames, queueOptions } from './admin-parts.tsx';
+import { CheckboxGroup, RowAction, ShownOnce, TenantNav, Time, queueNames, queueOptions } from './admin-parts.tsx';
 import { adminText } from './admin-text.ts';
 import type { AdminView } from './admin-views.ts';
 
@@ -107,12 +107,8 @@ export default function KeysPage({ tenant, tenantName, locale, views }: { tenant
                   <td>{queuesOf(key.queues)}</td>
                   <td>
                     <div className="st-cell-actions">
-                      <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => void rotate(key)}>
-                        {t.rotate(key.label)}
-                      </button>
-                      <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => void revoke(key)}>
-                        {t.revoke(key.label)}
-                      </button>
+                      <RowAction shown={t.shown.rotate} label={t.rotate(key.label)} onClick={() => void rotate(key)} />
+                      <RowAction shown={t.shown.revoke} label={t.revoke(key.label)} onClick={() => void revoke(key)} />
                     </div>
                   </td>
                 </tr>

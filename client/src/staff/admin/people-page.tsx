@@ -5,7 +5,7 @@ import type { PointedError } from '../staff-api.ts';
 import { Loading, PageHeading, ProblemList, useAnnounce, useStaffTitle } from '../staff-parts.tsx';
 import { adminApi } from './admin-api.ts';
 import type { QueueOption, StaffAccount } from './admin-api.ts';
-import { CheckboxGroup, ShownOnce, TenantNav, queueNames, queueOptions } from './admin-parts.tsx';
+import { CheckboxGroup, RowAction, ShownOnce, TenantNav, queueNames, queueOptions } from './admin-parts.tsx';
 import type { AdminView } from './admin-views.ts';
 import { adminText } from './admin-text.ts';
 
@@ -89,17 +89,13 @@ export default function PeoplePage({ tenant, tenantName, locale, me, views }: { 
                   </td>
                   <td>
                     <div className="st-cell-actions">
-                      <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => setEditing(account)}>
-                        {t.edit(account.username)}
-                      </button>
-                      {account.id === me ? null : (
-                        <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => void toggle(account)}>
-                          {account.disabled ? t.enable(account.username) : t.disable(account.username)}
-                        </button>
+                      <RowAction shown={t.shown.edit} label={t.edit(account.username)} onClick={() => setEditing(account)} />
+                      {account.id === me ? null : account.disabled ? (
+                        <RowAction shown={t.shown.enable} label={t.enable(account.username)} onClick={() => void toggle(account)} />
+                      ) : (
+                        <RowAction shown={t.shown.disable} label={t.disable(account.username)} onClick={() => void toggle(account)} />
                       )}
-                      <button type="button" className="sf-button sf-button--secondary st-small" onClick={() => void reset(account)}>
-                        {t.resetPassword(account.username)}
-                      </button>
+                      <RowAction shown={t.shown.resetPassword} label={t.resetPassword(account.username)} onClick={() => void reset(account)} />
                     </div>
                   </td>
                 </tr>
