@@ -4,7 +4,6 @@ import '@samform/renderer/styles.css';
 import { App } from './app.tsx';
 import type { AppProps } from './app.tsx';
 import type { PageState } from './page-state.ts';
-import { loadStandaloneValidator } from './standalone-validator.ts';
 
 /** The state the server rendered the page from, or undefined (the Vite dev server renders nothing). */
 function renderedState(): PageState | undefined {
@@ -18,8 +17,9 @@ function renderedState(): PageState | undefined {
 }
 
 /**
- * A form page waits for its chunk and its version's validator module before hydrating, so the
- * first render in the browser is the server's (rjsf resolves "show when" with that validator).
+ * A form page waits only for its chunk before hydrating; the version's validator module follows
+ * (the form needs it first on Continue, and renders the same without it), so the served form
+ * becomes interactive as early as it can.
  */
 async function start(root: HTMLElement): Promise<void> {
   const state = renderedState();
@@ -35,12 +35,7 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const props: AppProps = { initial: state };
   if (state.page === 'service') {
-    const [page, validator] = await Promise.all([
-      import('./pages/service-page.tsx'),
-      loadStandaloneValidator(state.tenant.id, state.service.id, state.service.version),
-    ]);
-    props.servicePage = page.ServicePage;
-    if (validator) props.validator = validator;
+    props.servicePage = (await import('./pages/service-page.tsx')).ServicePage;
   }
   hydrateRoot(
     root,

@@ -10,7 +10,7 @@ export function validatorModuleUrl(tenant: string, service: string, version: num
 
 /**
  * A validator module served by the server as ajv standalone code (the pages' CSP forbids
- * compiling in the browser), for the answers and for rjsf's own schema checks: a published
+ * compiling in the browser), for the answers: a published
  * version's, or in the staff preview a draft's. Undefined when it cannot be loaded: the form
  * then relies on the server's answer to Send.
  */
@@ -29,12 +29,9 @@ export function loadStandaloneValidator(tenant: string, service: string, version
 
 /** A loaded validator module as the form's validator; undefined when it is not one. The server renders with the same. */
 export function validatorFromModule(module: Partial<ValidatorModuleExports>): AnswerValidator | undefined {
-  const { validate, schemaValidators, rootSchema } = module;
+  const { validate } = module;
   if (typeof validate !== 'function') return undefined;
-  return {
-    validate: (data, options = {}) => issuesOfValidate(validate, data, options.now),
-    ...(schemaValidators && rootSchema ? { precompiled: { schemaValidators, rootSchema } } : {}),
-  };
+  return { validate: (data, options = {}) => issuesOfValidate(validate, data, options.now) };
 }
 
 /** The version's standalone validator once loaded; undefined before (and when it cannot be loaded). */

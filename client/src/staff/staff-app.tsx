@@ -13,7 +13,7 @@ import { SessionTimeout } from '../session/session-timeout.tsx';
 import { TenantNav } from './admin/admin-parts.tsx';
 import { adminViews } from './admin/admin-views.ts';
 
-// The designer is the big part (the renderer for its preview, rjsf): loaded only when opened.
+// The designer is the big part (with the renderer for its preview): loaded only when opened.
 const DesignerPage = lazy(() => import('./designer/designer-page.tsx'));
 // The shared e-services view previews with the renderer too.
 const SharedServicesPage = lazy(() => import('./shared/shared-services-page.tsx'));

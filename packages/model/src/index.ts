@@ -16,7 +16,6 @@ export * from './create-ajv.ts';
 export * from './validation-issue.ts';
 export * from './compile-service.ts';
 export * from './standalone-validator.ts';
-export * from './schema-without-texts.ts';
 export * from './messages.ts';
 export * from './error-messages.ts';
 export * from './localize-issues.ts';

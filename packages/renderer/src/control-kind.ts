@@ -1,4 +1,4 @@
-import type { RJSFSchema } from '@rjsf/utils';
+import type { JsonSchema } from '@samform/model';
 
 /**
  * How a field is laid out: one labelled control, a group of choices in a fieldset, a single
@@ -8,7 +8,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 export type ControlKind = 'input' | 'group' | 'checkbox' | 'container' | 'notice';
 
 /** The layout of a field from its schema and ui options. */
-export function controlKind(schema: RJSFSchema, uiOptions: { field?: unknown; widget?: unknown }): ControlKind {
+export function controlKind(schema: JsonSchema, uiOptions: { field?: unknown; widget?: unknown }): ControlKind {
   if (uiOptions.field === 'notice') return 'notice';
   const widget = uiOptions.widget;
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
@@ -20,8 +20,8 @@ export function controlKind(schema: RJSFSchema, uiOptions: { field?: unknown; wi
 }
 
 /** An array whose items are picked from a fixed list (rendered as checkboxes). */
-export function isChoiceList(schema: RJSFSchema): boolean {
-  const items = schema.items;
+export function isChoiceList(schema: JsonSchema): boolean {
+  const items = schema.items as JsonSchema | undefined;
   if (!items || typeof items !== 'object' || Array.isArray(items)) return false;
   return Array.isArray(items.enum) || Array.isArray(items.oneOf) || Array.isArray(items.anyOf);
 }

@@ -1,17 +1,17 @@
-import type { ErrorSchema } from '@rjsf/utils';
 import { formFieldId, formFieldName } from '@samform/model';
+import type { ErrorTree } from './form/error-tree.ts';
 
 /**
- * The id of the control at a JSON Pointer ("/contact/email" -> "f-contact-email"): the id rjsf
- * gives it (idPrefix "f", separator "-"), in the browser and in the server-rendered page alike.
+ * The id of the control at a JSON Pointer ("/contact/email" -> "f-contact-email"): the id the form
+ * gives it, in the browser and in the server-rendered page alike.
  */
 export function controlIdOf(pointer: string): string {
   return formFieldId(formFieldName(pointer));
 }
 
-/** Errors with JSON Pointer paths as rjsf's nested error schema, so each shows beside its field. */
-export function toErrorSchema(errors: { path: string; message: string }[]): ErrorSchema {
-  const root: ErrorSchema = {};
+/** Errors with JSON Pointer paths as a tree shaped like the answers, so each shows beside its field. */
+export function toErrorSchema(errors: { path: string; message: string }[]): ErrorTree {
+  const root: ErrorTree = {};
   for (const error of errors) {
     let node: Record<string, unknown> = root;
     const segments = error.path

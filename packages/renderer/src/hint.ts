@@ -1,15 +1,15 @@
-import { errorId, helpId } from '@rjsf/utils';
-import type { RJSFSchema } from '@rjsf/utils';
+import type { JsonSchema } from '@samform/model';
+import { errorId, helpId } from './form/control-ids.ts';
 import { rendererText } from './renderer-text.ts';
 
 /** The hint lines of a field: its description, its `ui:help`, and the format of a date. */
 export function hintLines(
-  schema: RJSFSchema,
+  schema: JsonSchema,
   options: { description?: unknown; help?: unknown },
   locale: string,
 ): string[] {
   const lines: string[] = [];
-  const description = typeof options.description === 'string' ? options.description : schema.description;
+  const description = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
   if (description) lines.push(description);
   if (typeof options.help === 'string' && options.help && options.help !== description) lines.push(options.help);
   if (schema.format === 'date') lines.push(rendererText(locale).dateHint);

@@ -1,24 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FocusEvent, FormEvent, MouseEvent } from 'react';
-import { withTheme } from '@rjsf/core';
-import type { IChangeEvent } from '@rjsf/core';
 import { attachmentFields, formFieldName, hiddenFields, localizeDefinition, nextShownStep, previousShownStep, text, withoutHiddenAnswers } from '@samform/model';
 import type { ServiceDefinition, SubmissionError } from '@samform/model';
 import { answersForReview } from './answers-for-review.ts';
 import { cleanAnswers } from './clean-answers.ts';
 import { toErrorSchema } from './error-schema.ts';
 import { ErrorSummary } from './error-summary.tsx';
-import type { SamformFormContext } from './form-context.ts';
+import type { AnswerPath, FormEnv } from './form/field-props.ts';
+import { setAnswer } from './form/set-answer.ts';
+import { StepFields } from './form/step-fields.tsx';
 import { formPageTitle } from './page-title.ts';
 import { isPlainClick } from './plain-click.ts';
 import { ReceiptView } from './receipt-view.tsx';
 import type { Receipt } from './receipt-view.tsx';
 import { rendererText } from './renderer-text.ts';
 import { changeLinkId, ReviewAnswers } from './review-answers.tsx';
-import { precompiledRjsfValidator, rjsfValidator } from './rjsf-validator.ts';
 import { errorsOfStep, stepIndexOf, stepsOf, topLevelField } from './steps.ts';
-import { samformTheme } from './theme.ts';
-import { translateString } from './translate-string.ts';
 import { validateAnswers } from './validate-answers.ts';
 import type { AnswerValidator } from './validate-answers.ts';
 
@@ -45,9 +42,6 @@ export interface FormLinks {
   /** Where the review page's Send posts. */
   sendAction: string;
 }
-
-/** A plain post's name of the field at an rjsf path: "contact.email". */
-const nameOfPath = (path: (string | number)[]): string => formFieldName(path);
 
 /** Props of {@link ServiceForm}. */
 export interface ServiceFormProps {
@@ -96,8 +90,6 @@ function uploadUrlBeside(pageHref: string): ((field: string) => string) | undefi
 
 type FocusTarget = { target: 'heading' | 'summary'; n: number };
 
-const ThemedForm = withTheme<Answers>(samformTheme);
-
 /**
  * An e-service as a step-by-step form: one step's fields per page, Continue validating with the
  * same compiled rules as the server (showing only that step's errors), a review page with change
@@ -109,7 +101,6 @@ export function ServiceForm(props: ServiceFormProps) {
   const t = rendererText(locale);
   const steps = useMemo(() => stepsOf(service), [service]);
   const compiled = props.validator;
-  const schemaValidator = useMemo(() => (compiled?.precompiled ? precompiledRjsfValidator(compiled.precompiled) : rjsfValidator()), [compiled]);
   const localized = useMemo(() => localizeDefinition(service, locale), [service, locale]);
 
   const [data, setData] = useState<Answers>(props.initialData ?? {});
@@ -155,15 +146,13 @@ export function ServiceForm(props: ServiceFormProps) {
   const besidePage = useMemo(() => (pageHref === undefined ? undefined : uploadUrlBeside(pageHref)), [pageHref]);
   const attachmentUploadUrl = props.attachmentUploadUrl ?? besidePage;
   // "Show when": a field whose condition does not hold for the answers so far is not shown.
-  const hidden = useMemo(() => [...hiddenFields(service, data)].sort().join(','), [service, data]);
-  const formContext = useMemo<SamformFormContext>(
-    () => ({
-      locale,
-      ...(step ? { stepFields: step.fields } : {}),
-      ...(hidden ? { hiddenFields: hidden.split(',') } : {}),
-      ...(attachmentUploadUrl ? { attachmentUploadUrl } : {}),
-    }),
-    [locale, step, hidden, attachmentUploadUrl],
+  const hiddenKey = [...hiddenFields(service, data)].sort().join(',');
+  const hidden = useMemo(() => new Set(hiddenKey ? hiddenKey.split(',') : []), [hiddenKey]);
+  // One environment per form, so that a keystroke re-renders only the field typed in.
+  const changeRef = useRef<(path: AnswerPath, value: unknown) => void>(() => undefined);
+  const env = useMemo<FormEnv>(
+    () => ({ locale, change: (path, value) => changeRef.current(path, value), ...(attachmentUploadUrl ? { attachmentUploadUrl } : {}) }),
+    [locale, attachmentUploadUrl],
   );
   // A step with a file field posts as multipart, so without JavaScript its files go along.
   const attachmentPaths = useMemo(() => [...attachmentFields(service).keys()].map((path) => path.split('.')[0]), [service]);
@@ -188,12 +177,12 @@ export function ServiceForm(props: ServiceFormProps) {
     setFocus((f) => ({ target: 'summary', n: (f?.n ?? 0) + 1 }));
   };
 
-  const handleChange = (event: IChangeEvent<Answers>) => {
-    const next = event.formData ?? {};
+  const handleChange = (next: Answers) => {
     dataRef.current = next;
     setData(next);
     onDataChange?.(next);
   };
+  changeRef.current = (path, value) => handleChange(setAnswer(dataRef.current, path, value) as Answers);
 
   // Live validation starts only after a failed attempt on this page, and then only when focus
   // moves on to another field. Leaving a field for the Continue button must not re-lay the page:
@@ -205,11 +194,12 @@ export function ServiceForm(props: ServiceFormProps) {
     setErrors(errorsOfStep(validateAll(dataRef.current), step));
   };
 
-  const handleContinue = (_event: IChangeEvent<Answers>, submitEvent: FormEvent) => {
+  const handleContinue = (submitEvent: FormEvent<HTMLFormElement>) => {
+    submitEvent.preventDefault();
     if (!step || typeof page !== 'number') return;
     const stepErrors = errorsOfStep(validateAll(dataRef.current), step);
     if (stepErrors.length > 0) return showErrors(page, stepErrors);
-    if (submitEvent.target instanceof HTMLFormElement) onStepDone?.(submitEvent.target);
+    onStepDone?.(submitEvent.currentTarget);
     const next = nextStep(page);
     if (returnToReview || next < 0) {
       setReturnToReview(false);
@@ -310,38 +300,31 @@ export function ServiceForm(props: ServiceFormProps) {
       {description ? <p className="sf-lead">{description}</p> : null}
       {step ? (
         <div onBlur={handleBlur}>
-          <ThemedForm
+          <form
             key={step.id}
-            schema={localized.schema}
-            uiSchema={localized.uiSchema}
-            formData={data}
-            formContext={formContext}
-            validator={schemaValidator}
-            idPrefix="f"
-            idSeparator="-"
-            nameGenerator={nameOfPath}
-            method="post"
-            {...(postsFiles ? { enctype: 'multipart/form-data' } : {})}
-            {...(links ? { action: links.stepAction(returnToReview) } : {})}
-            noValidate
-            noHtml5Validate
-            showErrorList={false}
-            extraErrors={errorSchema}
-            translateString={translateString(locale)}
-            // The citizen answers, the form never does: a `const: true` consent starts unticked and
-            // a required yes/no starts with neither chosen (rjsf would otherwise pre-select "no").
-            experimental_defaultFormStateBehavior={{ emptyObjectFields: 'skipEmptyDefaults', constAsDefaults: 'never', requiredBooleanDefault: 'skip' }}
-            onChange={handleChange}
-            onSubmit={handleContinue}
             className="sf-form"
+            noValidate
+            method="post"
+            {...(links ? { action: links.stepAction(returnToReview) } : {})}
+            {...(postsFiles ? { encType: 'multipart/form-data' } : {})}
+            onSubmit={handleContinue}
           >
+            <StepFields
+              schema={localized.schema}
+              ui={localized.uiSchema}
+              answers={data}
+              errors={errorSchema}
+              stepFields={step.fields}
+              hiddenFields={hidden}
+              env={env}
+            />
             <input type="hidden" name="_step" value={step.id} />
             <div className="sf-actions">
               <button type="submit" className="sf-button" name="_action" value="continue">
                 {t.next}
               </button>
             </div>
-          </ThemedForm>
+          </form>
         </div>
       ) : (
         <>

@@ -21,5 +21,9 @@ export async function throttledPage(browser: Browser, initScript?: string): Prom
   return { context, page, cdp };
 }
 
-/** In-page test: the element has React's props attached, i.e. the page is hydrated or rendered. */
-export const REACT_ATTACHED = `(el) => !!el && Object.keys(el).some((k) => k.startsWith('__reactProps$'))`;
+/**
+ * In-page test: the element's event handlers are attached by the page's framework, i.e. the page
+ * is hydrated or rendered and what is typed is handled: React keeps a `__reactProps$…` entry on
+ * the element (the plain @rjsf/core page), Preact 11 its handlers in `__a` (Samform's citizen pages).
+ */
+export const FRAMEWORK_ATTACHED = `(el) => !!el && (Object.keys(el).some((k) => k.startsWith('__reactProps$')) || (typeof el.__a === 'object' && el.__a !== null && Object.keys(el.__a).length > 0))`;

@@ -1,14 +1,14 @@
 import type { Browser } from 'playwright-core';
-import { REACT_ATTACHED, throttledPage } from './chromium.ts';
+import { FRAMEWORK_ATTACHED, throttledPage } from './chromium.ts';
 import { median } from './stats.ts';
 import type { Row } from './table.ts';
 
 const RUNS = 5;
 
 // Checked every frame from the start of the document: when the form's first input is on the
-// page, and when React handles it (before that, what a citizen types may not be kept).
+// page, and when the page's framework handles it (before that, what a citizen types may not be kept).
 const PROBE = `(() => {
-  const attached = ${REACT_ATTACHED};
+  const attached = ${FRAMEWORK_ATTACHED};
   const check = () => {
     const input = document.querySelector('form input:not([type=hidden]), form textarea, form select');
     if (input && window.__inputShown === undefined) window.__inputShown = performance.now();

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { REACT_ATTACHED, throttledPage } from './chromium.ts';
+import { FRAMEWORK_ATTACHED, throttledPage } from './chromium.ts';
 import { median, percentile } from './stats.ts';
 import type { Row } from './table.ts';
 
@@ -24,8 +24,8 @@ export async function typingLatencies(browser: Browser, url: string, label: RegE
   await page.goto(url, { waitUntil: 'load' });
   const field = page.getByLabel(label).first();
   await field.waitFor({ timeout: 60_000 });
-  // Typing only counts once React handles the field (hydrated or rendered).
-  await page.waitForFunction(REACT_ATTACHED, await field.elementHandle(), { timeout: 60_000 });
+  // Typing only counts once the page's framework handles the field (hydrated or rendered).
+  await page.waitForFunction(FRAMEWORK_ATTACHED, await field.elementHandle(), { timeout: 60_000 });
   await field.click();
   await page.evaluate(PROBE);
   const text = 'Ideer for en battre park i staden varje dag';

@@ -15,7 +15,7 @@ import { useStandaloneValidator } from '../standalone-validator.ts';
 /** Props of {@link ServicePage}. */
 export interface ServicePageProps {
   state: ServicePageState;
-  /** The version's validator module, loaded before hydration so both renders agree. */
+  /** The version's validator, when the caller has it (the server renders with it); otherwise loaded once the page is interactive. */
   validator?: AnswerValidator;
 }
 

@@ -1,17 +1,16 @@
-import { getUiOptions } from '@rjsf/utils';
-import type { FieldProps } from '@rjsf/utils';
+import type { JsonSchema } from '@samform/model';
+import type { UiOptions } from '../form/ui-options.ts';
 
 /**
  * A block of information in the form (`"type": "null"`, `"ui:field": "notice"`): a heading
  * and its text; a warning ("urgent leaks: call 063-…") is drawn so it stands out. It holds no answer.
  */
-export function NoticeField({ schema, uiSchema, fieldPathId }: FieldProps) {
-  const options = getUiOptions(uiSchema);
+export function NoticeField({ id, schema, options }: { id: string; schema: JsonSchema; options: UiOptions }) {
   const kind = options.kind === 'warning' ? 'warning' : 'info';
-  const title = typeof options.title === 'string' ? options.title : schema.title;
-  const body = typeof options.description === 'string' ? options.description : schema.description;
+  const title = typeof options.title === 'string' ? options.title : typeof schema.title === 'string' ? schema.title : undefined;
+  const body = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
   return (
-    <div className={`sf-notice sf-notice--${kind}`} id={fieldPathId.$id}>
+    <div className={`sf-notice sf-notice--${kind}`} id={id}>
       {title ? <h2 className="sf-notice-heading">{title}</h2> : null}
       {body
         ? body.split(/\n{2,}/).map((paragraph, i) => (

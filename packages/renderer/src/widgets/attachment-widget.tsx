@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ChangeEvent, ComponentType } from 'react';
-import { errorId, helpId } from '@rjsf/utils';
-import type { ErrorSchema, FieldProps } from '@rjsf/utils';
-import { getDefaultRegistry } from '@rjsf/core';
+import type { ChangeEvent } from 'react';
 import { formatMegabytes, readAttachmentOptions } from '@samform/model';
 import type { AttachmentRef } from '@samform/model';
-import { samformContext } from '../form-context.ts';
+import { errorId, helpId } from '../form/control-ids.ts';
+import { errorsAt, ownErrors } from '../form/error-tree.ts';
+import type { ErrorTree } from '../form/error-tree.ts';
+import type { UiNode } from '../form/ui-options.ts';
 
 const TEXT = {
   sv: {
@@ -35,11 +35,26 @@ function isRef(value: unknown): value is AttachmentRef {
   return typeof r === 'object' && r !== null && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.type === 'string' && typeof r.size === 'number';
 }
 
-function itemErrors(errorSchema: ErrorSchema | undefined, index: number): string[] {
-  const item = (errorSchema as Record<number, ErrorSchema> | undefined)?.[index];
+function itemErrors(errors: ErrorTree | undefined, index: number): string[] {
+  const item = errorsAt(errors, index);
   if (!item) return [];
-  const nested = Object.values(item as Record<string, ErrorSchema>).flatMap((e) => (e && typeof e === 'object' && '__errors' in e ? (e.__errors ?? []) : []));
-  return [...(item.__errors ?? []), ...nested];
+  const nested = Object.keys(item).filter((key) => key !== '__errors').flatMap((key) => ownErrors(errorsAt(item, key)));
+  return [...ownErrors(item), ...nested];
+}
+
+/** Props of {@link AttachmentWidget}. */
+export interface AttachmentWidgetProps {
+  id: string;
+  /** The field's name in a plain form post. */
+  name: string;
+  ui: UiNode | undefined;
+  value: unknown;
+  errors: ErrorTree | undefined;
+  readonly: boolean;
+  locale: string;
+  /** Where a chosen file is uploaded; none in a preview. */
+  uploadUrl: string | undefined;
+  onChange(value: AttachmentRef[] | undefined): void;
 }
 
 /**
@@ -48,15 +63,11 @@ function itemErrors(errorSchema: ErrorSchema | undefined, index: number): string
  * way to remove each. With JavaScript a chosen file is uploaded at once and its reference becomes
  * the answer; without it the step's form posts the file (multipart) and the server stores it.
  */
-export function AttachmentWidget(props: FieldProps) {
-  const { formData, onChange, uiSchema, registry, fieldPathId, errorSchema, disabled, readonly, rawErrors } = props;
-  const context = samformContext(registry);
-  const locale = context.locale === 'en' ? 'en' : 'sv';
+export function AttachmentWidget({ id, name, ui, value, errors, readonly, locale: pageLocale, uploadUrl, onChange }: AttachmentWidgetProps) {
+  const locale = pageLocale === 'en' ? 'en' : 'sv';
   const t = TEXT[locale];
-  const options = readAttachmentOptions(uiSchema?.['ui:options']);
-  const id = fieldPathId.$id;
-  const name = fieldPathId.name ?? fieldPathId.path.map(String).join('.');
-  const refs: AttachmentRef[] = Array.isArray(formData) ? formData.filter(isRef) : [];
+  const options = readAttachmentOptions(ui?.['ui:options']);
+  const refs: AttachmentRef[] = Array.isArray(value) ? value.filter(isRef) : [];
   const [hydrated, setHydrated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -65,8 +76,7 @@ export function AttachmentWidget(props: FieldProps) {
   // Until hydrated the page is a plain form: removing is a checkbox applied on Continue.
   useEffect(() => setHydrated(true), []);
 
-  const uploadUrl = context.attachmentUploadUrl?.(name);
-  const change = (next: AttachmentRef[]) => onChange(next.length > 0 ? next : undefined, fieldPathId.path);
+  const change = (next: AttachmentRef[]) => onChange(next.length > 0 ? next : undefined);
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = [...(event.target.files ?? [])];
@@ -111,7 +121,7 @@ export function AttachmentWidget(props: FieldProps) {
   };
 
   const full = refs.length >= options.maxFiles;
-  const hasError = (rawErrors?.length ?? 0) > 0 || problem !== undefined;
+  const hasError = ownErrors(errors).length > 0 || problem !== undefined;
   const describedBy = [helpId(id), hasError ? errorId(id) : '', problem ? `${id}-upload-error` : ''].filter(Boolean).join(' ');
 
   return (
@@ -124,7 +134,7 @@ export function AttachmentWidget(props: FieldProps) {
         className={`sf-file-input${hasError ? ' sf-input--error' : ''}`}
         accept={options.accept.join(',')}
         multiple={options.maxFiles - refs.length > 1}
-        disabled={disabled || readonly || full || busy}
+        disabled={readonly || full || busy}
         aria-invalid={hasError || undefined}
         aria-describedby={describedBy}
         onChange={upload}
@@ -154,7 +164,7 @@ export function AttachmentWidget(props: FieldProps) {
                   <label htmlFor={`${id}-remove-${index}`}>{t.remove(ref.name)}</label>
                 </span>
               )}
-              {itemErrors(errorSchema, index).map((message, i) => (
+              {itemErrors(errors, index).map((message, i) => (
                 <p key={i} className="sf-error-message">
                   {message}
                 </p>
@@ -168,12 +178,4 @@ export function AttachmentWidget(props: FieldProps) {
       </div>
     </div>
   );
-}
-
-const DefaultArrayField = getDefaultRegistry().fields.ArrayField as ComponentType<FieldProps>;
-
-/** rjsf's ArrayField, except for fields marked `"ui:kind": "attachment"`, which get {@link AttachmentWidget}. */
-export function ArrayFieldWithAttachments(props: FieldProps) {
-  if (props.uiSchema?.['ui:kind'] === 'attachment') return <AttachmentWidget {...props} />;
-  return <DefaultArrayField {...props} />;
 }
