@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { FocusEvent, FormEvent, MouseEvent } from 'react';
 import { attachmentFields, formFieldName, hiddenFields, localizeDefinition, nextShownStep, previousShownStep, text, withoutHiddenAnswers } from '@samform/model';
 import type { ServiceDefinition, SubmissionError } from '@samform/model';
@@ -6,7 +6,9 @@ import { answersForReview } from './answers-for-review.ts';
 import { cleanAnswers } from './clean-answers.ts';
 import { toErrorSchema } from './error-schema.ts';
 import { ErrorSummary } from './error-summary.tsx';
+import { createAnswerFeed } from './form/answer-feed.ts';
 import type { AnswerPath, FormEnv } from './form/field-props.ts';
+import { requiredNames } from './form/schema-matches.ts';
 import { setAnswer } from './form/set-answer.ts';
 import { StepFields } from './form/step-fields.tsx';
 import { formPageTitle } from './page-title.ts';
@@ -103,7 +105,6 @@ export function ServiceForm(props: ServiceFormProps) {
   const compiled = props.validator;
   const localized = useMemo(() => localizeDefinition(service, locale), [service, locale]);
 
-  const [data, setData] = useState<Answers>(props.initialData ?? {});
   const [page, setPage] = useState<FormPage>(props.initialPage ?? 0);
   const [errors, setErrors] = useState<SubmissionError[]>(props.initialErrors ?? []);
   const [attempted, setAttempted] = useState<ReadonlySet<FormPage>>(() => new Set(props.initialErrors?.length ? [props.initialPage ?? 0] : []));
@@ -115,7 +116,12 @@ export function ServiceForm(props: ServiceFormProps) {
     props.focusHeadingOnMount ? { target: props.initialErrors?.length ? 'summary' : 'heading', n: 0 } : undefined,
   );
 
-  const dataRef = useRef(data);
+  // The answers live in a ref: a keystroke tells only its own field (through the feed), and the
+  // form re-renders when what it shows depends on the answer (a field shown, hidden or required).
+  const dataRef = useRef<Answers>(props.initialData ?? {});
+  const data = dataRef.current;
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  const feed = useMemo(() => createAnswerFeed(() => dataRef.current), []);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -177,12 +183,16 @@ export function ServiceForm(props: ServiceFormProps) {
     setFocus((f) => ({ target: 'summary', n: (f?.n ?? 0) + 1 }));
   };
 
-  const handleChange = (next: Answers) => {
+  // What the page's layout depends on besides each field's own answer.
+  const layoutOf = (answers: Answers): string => `${[...hiddenFields(service, answers)].sort().join(',')}|${[...requiredNames(localized.schema, answers)].sort().join(',')}`;
+  const handleChange = (key: string, next: Answers) => {
+    const before = layoutOf(dataRef.current);
     dataRef.current = next;
-    setData(next);
     onDataChange?.(next);
+    if (layoutOf(next) !== before) refresh();
+    feed.notify(key);
   };
-  changeRef.current = (path, value) => handleChange(setAnswer(dataRef.current, path, value) as Answers);
+  changeRef.current = (path, value) => handleChange(String(path[0]), setAnswer(dataRef.current, path, value) as Answers);
 
   // Live validation starts only after a failed attempt on this page, and then only when focus
   // moves on to another field. Leaving a field for the Continue button must not re-lay the page:
@@ -313,6 +323,7 @@ export function ServiceForm(props: ServiceFormProps) {
               schema={localized.schema}
               ui={localized.uiSchema}
               answers={data}
+              feed={feed}
               errors={errorSchema}
               stepFields={step.fields}
               hiddenFields={hidden}

@@ -1,5 +1,6 @@
-import { useMemo } from 'react';
+import { memo, useEffect, useMemo, useReducer } from 'react';
 import type { JsonSchema } from '@samform/model';
+import type { AnswerFeed } from './answer-feed.ts';
 import type { ErrorTree } from './error-tree.ts';
 import { errorsAt } from './error-tree.ts';
 import type { AnswerPath, FormEnv } from './field-props.ts';
@@ -14,7 +15,9 @@ export interface StepFieldsProps {
   /** The localised root schema and uiSchema. */
   schema: JsonSchema;
   ui: UiNode | undefined;
+  /** The answers, and the feed that tells each field of a change to its own. */
   answers: Record<string, unknown>;
+  feed: AnswerFeed;
   errors: ErrorTree;
   /** The top-level fields of the step, and those hidden by "show when" for the answers so far. */
   stepFields: readonly string[] | undefined;
@@ -22,12 +25,30 @@ export interface StepFieldsProps {
   env: FormEnv;
 }
 
+interface LiveFieldProps {
+  feed: AnswerFeed;
+  schema: JsonSchema;
+  ui: UiNode | undefined;
+  path: AnswerPath;
+  name: string;
+  required: boolean;
+  errors: ErrorTree | undefined;
+  env: FormEnv;
+}
+
+/** A top-level field that re-renders itself when its own answer changes. */
+const LiveField = memo(function LiveField({ feed, ...props }: LiveFieldProps) {
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => feed.subscribe(props.name, refresh), [feed, props.name]);
+  return <SchemaField {...props} value={feed.value(props.name)} />;
+});
+
 /**
  * The current step's top-level fields, without a frame (the page's h1 names the step). Each
- * field gets the same path array every time, so memoised fields skip re-rendering while their
- * own answer and errors stay the same.
+ * field gets the same path array every time and listens for its own answer, so a keystroke
+ * re-renders one field, whatever the size of the form.
  */
-export function StepFields({ schema, ui, answers, errors, stepFields, hiddenFields, env }: StepFieldsProps) {
+export function StepFields({ schema, ui, answers, feed, errors, stepFields, hiddenFields, env }: StepFieldsProps) {
   const paths = useMemo(() => new Map<string, AnswerPath>(), [schema]);
   const pathOf = (key: string): AnswerPath => {
     let path = paths.get(key);
@@ -41,13 +62,13 @@ export function StepFields({ schema, ui, answers, errors, stepFields, hiddenFiel
   return (
     <div className="sf-fields">
       {shown.map((property) => (
-        <SchemaField
+        <LiveField
           key={property.key}
+          feed={feed}
           schema={property.schema}
           ui={uiChild(ui, property.key)}
           path={pathOf(property.key)}
           name={property.key}
-          value={answers[property.key]}
           required={required.has(property.key)}
           errors={errorsAt(errors, property.key)}
           env={env}
