@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { Router } from 'express';
 import type { Express, RequestHandler } from 'express';
 import type { DestinationStream, Logger } from 'pino';
+import type { ServiceVersion } from '@samform/model';
 import type { Store } from '@samform/store';
 import { createOidcLogin } from './auth/oidc-login.ts';
 import type { OidcClientSettings } from './auth/oidc-login.ts';
@@ -19,7 +20,6 @@ import { apiSecurityHeaders, baselineSecurityHeaders, clientSecurityHeaders } fr
 import { serveClient } from './http/serve-client.ts';
 import { keepApiReceipts, pageRoutes } from './pages/page-routes.ts';
 import { loadPageShell } from './pages/page-shell.ts';
-import { createPageValidators } from './pages/page-validators.ts';
 import { adoptionRoutes } from './routes/adoption-routes.ts';
 import { attachmentRoutes } from './routes/attachment-routes.ts';
 import { adminServiceRoutes } from './routes/admin-service-routes.ts';
@@ -126,9 +126,12 @@ export function createApp(deps: AppDeps): Express {
   api.use(apiNotFound);
   app.use('/api', api);
 
-  const pageValidators = createPageValidators(validatorModules, (error, version) => {
-    logger.warn({ err: error, owner: version.owner, serviceId: version.serviceId, version: version.version }, 'validator module could not be built');
-  });
+  const warmValidatorModule = (version: ServiceVersion): void => {
+    if (validatorModules.get(version).state !== 'absent') return;
+    validatorModules.warm(version).catch((error: unknown) => {
+      logger.warn({ err: error, owner: version.owner, serviceId: version.serviceId, version: version.version }, 'validator module could not be built');
+    });
+  };
   app.use(
     clientSecurityHeaders,
     serveClient(deps.clientDir),
@@ -136,7 +139,7 @@ export function createApp(deps: AppDeps): Express {
     pageRoutes({
       services: routeDeps.services,
       shell: loadPageShell(deps.clientDir),
-      validators: pageValidators,
+      warmValidatorModule,
       allowedOrigins: routeDeps.allowedOrigins,
       rateLimits: routeDeps.rateLimits,
       ...(deps.citizenEId ? { eId: { login: createOidcLogin(deps.citizenEId), issuer: deps.citizenEId.issuer, ...(deps.citizenEIdIdleMs === undefined ? {} : { idleMs: deps.citizenEIdIdleMs }) } } : {}),

@@ -3,7 +3,6 @@
  * Only the server imports this module (it names react-dom/server).
  */
 import { renderToString } from 'react-dom/server';
-import type { AnswerValidator } from '@samform/renderer';
 import { formPageTitle, pageTitle } from '@samform/renderer';
 import { text } from '@samform/model';
 import { App } from './app.tsx';
@@ -13,15 +12,13 @@ import { ServicePage } from './pages/service-page.tsx';
 
 export type { EIdState, FormState, PageState, ProblemReason, ServicePageState } from './page-state.ts';
 export type { ServiceSummary, TenantSummary } from './api.ts';
-export type { AnswerValidator } from '@samform/renderer';
 export { hrefFor, matchRoute } from './router.ts';
-export { validatorFromModule } from './standalone-validator.ts';
 export { formLinks } from './pages/service-page.tsx';
 export { errorsOfStep, stepsOf, topLevelField } from '@samform/renderer';
 
-/** A page's markup for inside `#root`, rendered from its state as the browser will hydrate it. */
-export function renderPage(state: PageState, validator?: AnswerValidator): string {
-  return renderToString(<App initial={state} servicePage={ServicePage} {...(validator ? { validator } : {})} />);
+/** A page's markup for inside `#root`, rendered from its state as the browser will hydrate it (no validator needed: ADR 0018). */
+export function renderPage(state: PageState): string {
+  return renderToString(<App initial={state} servicePage={ServicePage} />);
 }
 
 /** The document title of a page, the one its components set in the browser. */

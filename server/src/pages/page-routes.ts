@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { AppError, nextShownStep, NotFoundError, previousShownStep } from '@samform/model';
-import type { JsonValue } from '@samform/model';
+import type { JsonValue, ServiceVersion } from '@samform/model';
 import type { Tenant } from '@samform/store';
 import { hrefFor, renderPage, titleOf } from '@samform/client/ssr';
+import { createRenderCache } from './render-cache.ts';
 import type { FormState, PageState } from '@samform/client/ssr';
-import type { AnswerValidator } from '@samform/client/ssr';
 import { ANONYMOUS } from '../auth/actor.ts';
 import { logOf, tenantOf } from '../http/request-context.ts';
 import { RateLimitedError } from '../http/rate-limits.ts';
@@ -33,13 +33,13 @@ import { REMOVE_ATTACHMENT, uploadStepFiles } from './attachment-uploads.ts';
 import { groupActionOf, openForm, postGroupAction, postStep, sendDraft } from './form-flow.ts';
 import type { OpenForm } from './form-flow.ts';
 import type { PageShell } from './page-shell.ts';
-import type { PageValidators } from './page-validators.ts';
 
 /** What the citizen pages are built from. */
 export interface PageDeps {
   services(res: Response): ServiceDeps;
   shell: PageShell;
-  validators: PageValidators;
+  /** Starts building a version's validator module unless it is built or building: the form page's script asks for it next. */
+  warmValidatorModule(version: ServiceVersion): void;
   /** Origins besides the app's own whose pages may post (a dev server). */
   allowedOrigins: readonly string[];
   /** Counters for sends (ADR 0011). */
@@ -68,7 +68,9 @@ export function pageRoutes(deps: PageDeps): Router {
   router.use(queryLimit, samePagePosts(deps.allowedOrigins));
   router.use(eIdRoutes({ services: deps.services, eId: deps.eId }));
 
-  const send = (req: Request, res: Response, state: PageState, options: { status?: number; validator?: AnswerValidator; theme?: PageTheme } = {}): void => {
+  // Markup does not depend on the validator (ADR 0018); the same state renders the same page.
+  const renderShared = createRenderCache((state) => renderPage(state));
+  const send = (req: Request, res: Response, state: PageState, options: { status?: number; theme?: PageTheme } = {}): void => {
     const withAnswers = state.page === 'service' || state.page === 'receipt' || state.page === 'status';
     // Pages with answers or a receipt are this citizen's alone: no cache may keep them.
     res.setHeader('Cache-Control', withAnswers ? 'no-store' : 'no-cache');
@@ -80,7 +82,7 @@ export function pageRoutes(deps: PageDeps): Router {
         deps.shell.render({
           locale: state.locale,
           title: titleOf(state),
-          body: renderPage(state, options.validator),
+          body: renderShared(state),
           state,
           formPage: state.page === 'service',
           ...(options.theme === undefined ? {} : { theme: shellTheme(options.theme, state.locale) }),
@@ -104,7 +106,7 @@ export function pageRoutes(deps: PageDeps): Router {
   };
 
   const renderForm = async (req: Request, res: Response, form: OpenForm, formState: FormState, login: CitizenLogin | null): Promise<void> => {
-    const validator = await deps.validators.get(form.version);
+    deps.warmValidatorModule(form.version);
     // A logged-in citizen sees the login fields filled in and locked (issue 6).
     const locked = withLockedLoginFields(form.service, formState.answers as { [key: string]: JsonValue }, login);
     const eId = eIdStateOf(form.service, login, form.tenant.id, serviceRoute(req, form));
@@ -113,7 +115,7 @@ export function pageRoutes(deps: PageDeps): Router {
       req,
       res,
       { ...base(req), page: 'service', tenant: { id: form.tenant.id, name: form.tenant.name }, service: locked.service, form: { ...formState, answers: locked.answers }, ...(eId ? { eId } : {}) },
-      { ...(validator ? { validator } : {}), ...(theme ? { theme } : {}) },
+      theme ? { theme } : {},
     );
   };
 
