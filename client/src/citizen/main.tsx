@@ -18,8 +18,9 @@ function renderedState(): PageState | undefined {
 
 /**
  * A form page waits only for its chunk before hydrating; the version's validator module follows
- * (the form needs it first on Continue, and renders the same without it), so the served form
- * becomes interactive as early as it can.
+ * (the form needs it first on Continue, and renders the same without it). What the citizen typed
+ * into the served form meanwhile is read just before hydrating, in the same task, so nothing
+ * typed is lost (ADR 0018).
  */
 async function start(root: HTMLElement): Promise<void> {
   const state = renderedState();
@@ -35,7 +36,9 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const props: AppProps = { initial: state };
   if (state.page === 'service') {
-    props.servicePage = (await import('./pages/service-page.tsx')).ServicePage;
+    const page = await import('./pages/service-page.tsx');
+    props.servicePage = page.ServicePage;
+    props.initial = page.withTypedAnswers(state, root.querySelector<HTMLFormElement>('form.sf-form'));
   }
   hydrateRoot(
     root,

@@ -12,6 +12,8 @@ import { clearIdempotencyKey, idempotencyKey } from '../session-store.ts';
 import { saveStep } from '../save-step.ts';
 import { useStandaloneValidator } from '../standalone-validator.ts';
 
+export { withTypedAnswers } from '../typed-before-hydration.ts';
+
 /** Props of {@link ServicePage}. */
 export interface ServicePageProps {
   state: ServicePageState;
