@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '@samform/server/bundle-node';
 
 /** A server running in a child process of the benchmark. */
 export interface Child {
@@ -11,12 +12,14 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Fork `module` (a .ts file next to this one) under tsx and wait until it reports its url; bounded by `timeoutMs`. */
+/** Fork `module` (a .ts file next to this one, run under tsx, or a built .js file by its path) and wait until it reports its url; bounded by `timeoutMs`. */
 export async function startChild(module: string, env: Record<string, string>, timeoutMs: number): Promise<Child> {
   const file = fileURLToPath(new URL(module, import.meta.url));
   // BENCH_CPU_PROF=<dir> writes a CPU profile of each server process there, to see what holds it back.
   const profile = process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`];
-  const child = fork(file, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A built server runs with the flags `pnpm start` gives it.
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : SERVER_NODE_FLAGS;
+  const child = fork(file, [], { execArgv: [...loader, ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { largeFormDefinition } from '../large-form.ts';
 import { loadForms } from '@samform/forms';
+import { bundledServerProcess } from './bundled-server-process.ts';
 import { startChild } from './child-process.ts';
 import type { Child } from './child-process.ts';
 import { launchBrowser } from './chromium.ts';
@@ -48,7 +49,7 @@ try {
   const needsForms = ['1', '2', '3', '4', '5'].some((m) => only.has(m));
   if (needsForms) {
     const setup: ServerSetup = { kind: 'forms', clientDir: CLIENT_DIR, largeForms: [200, 500] };
-    samform = await startChild('./server-process.ts', { BENCH_SERVER: JSON.stringify(setup) }, 180_000);
+    samform = await startChild(await bundledServerProcess(), { BENCH_SERVER: JSON.stringify(setup) }, 180_000);
     log(`[${elapsed()}] Samform (forms/ + 200- and 500-field forms) at ${samform.url}`);
   }
   let compiledDuringSubmitLoad = 0;

@@ -1,4 +1,5 @@
 import { SUBMIT_SERVICE } from './bench-catalogue.ts';
+import { bundledServerProcess } from './bundled-server-process.ts';
 import { startChild } from './child-process.ts';
 import type { Child } from './child-process.ts';
 import type { ServerSetup, ServerStats } from './server-setup.ts';
@@ -17,7 +18,7 @@ function tenantIds(count: number): string[] {
 
 async function generatedServer(clientDir: string, tenants: number, servicesPerTenant: number): Promise<Child> {
   const setup: ServerSetup = { kind: 'generated', clientDir, tenants, servicesPerTenant };
-  return startChild('./server-process.ts', { BENCH_SERVER: JSON.stringify(setup) }, START_TIMEOUT_MS);
+  return startChild(await bundledServerProcess(), { BENCH_SERVER: JSON.stringify(setup) }, START_TIMEOUT_MS);
 }
 
 /** GET every page, a few at a time (what the first citizens of the day do). */
