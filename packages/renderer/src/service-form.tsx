@@ -7,6 +7,7 @@ import { cleanAnswers } from './clean-answers.ts';
 import { toErrorSchema } from './error-schema.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { createAnswerFeed } from './form/answer-feed.ts';
+import { conditionFields } from './form/condition-fields.ts';
 import type { AnswerPath, FormEnv } from './form/field-props.ts';
 import { requiredNames } from './form/schema-matches.ts';
 import { setAnswer } from './form/set-answer.ts';
@@ -185,11 +186,12 @@ export function ServiceForm(props: ServiceFormProps) {
 
   // What the page's layout depends on besides each field's own answer.
   const layoutOf = (answers: Answers): string => `${[...hiddenFields(service, answers)].sort().join(',')}|${[...requiredNames(localized.schema, answers)].sort().join(',')}`;
+  const readByConditions = useMemo(() => conditionFields(service), [service]);
   const handleChange = (key: string, next: Answers) => {
-    const before = layoutOf(dataRef.current);
+    const before = readByConditions.has(key) ? layoutOf(dataRef.current) : undefined;
     dataRef.current = next;
     onDataChange?.(next);
-    if (layoutOf(next) !== before) refresh();
+    if (before !== undefined && layoutOf(next) !== before) refresh();
     feed.notify(key);
   };
   changeRef.current = (path, value) => handleChange(String(path[0]), setAnswer(dataRef.current, path, value) as Answers);

@@ -85,3 +85,22 @@ describe('choices and input attributes', () => {
     expect(inputAttributes({ type: 'number' }, {})).toEqual({ type: 'number', step: 'any' });
   });
 });
+
+describe('conditionFields', () => {
+  test('the fields read by show-when, step conditions and if/then are found; others are not', async () => {
+    const { conditionFields } = await import('../src/form/condition-fields.ts');
+    const definition = {
+      id: 'x',
+      title: { sv: 'X' },
+      schema: {
+        type: 'object',
+        properties: { kind: { type: 'string' }, day: { type: 'string' }, contact: { type: 'object' }, reason: { type: 'string' }, note: { type: 'string' } },
+        if: { properties: { kind: { const: 'set-day' } }, required: ['kind'] },
+        then: { required: ['day'] },
+      },
+      uiSchema: { reason: { 'ui:showWhen': { field: 'contact.email', isSet: true } } },
+      steps: [{ id: 's', title: { sv: 'S' }, fields: ['kind', 'day', 'contact', 'reason', 'note'] }],
+    };
+    expect([...conditionFields(definition as never)].sort()).toEqual(['contact', 'day', 'kind']);
+  });
+});

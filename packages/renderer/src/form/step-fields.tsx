@@ -10,6 +10,11 @@ import { SchemaField } from './schema-field.tsx';
 import type { UiNode } from './ui-options.ts';
 import { uiChild } from './ui-options.ts';
 
+// Fields go in blocks that contain their layout and paint: a keystroke re-lays and repaints one
+// block, and the browser keeps a handful of paint layers, not one per question (each layer costs
+// every frame something to cull, composite and hit-test).
+const BLOCK = 20;
+
 /** Props of {@link StepFields}. */
 export interface StepFieldsProps {
   /** The localised root schema and uiSchema. */
@@ -58,22 +63,33 @@ export function StepFields({ schema, ui, answers, feed, errors, stepFields, hidd
   const ordered = useMemo(() => orderedProperties(schema, ui), [schema, ui]);
   const inStep = useMemo(() => (stepFields ? new Set(stepFields) : undefined), [stepFields]);
   const required = requiredNames(schema, answers);
-  const shown = ordered.filter((property) => (inStep?.has(property.key) ?? true) && !hiddenFields.has(property.key));
+  // Blocks are cut from the step's fields before "show when" hides any, so a field never moves
+  // to another block (and is never remounted) when one above it comes or goes.
+  const inThisStep = ordered.filter((property) => inStep?.has(property.key) ?? true);
+  const blocks = Array.from({ length: Math.ceil(inThisStep.length / BLOCK) }, (_, i) =>
+    inThisStep.slice(i * BLOCK, (i + 1) * BLOCK).filter((property) => !hiddenFields.has(property.key)),
+  );
   return (
     <div className="sf-fields">
-      {shown.map((property) => (
-        <LiveField
-          key={property.key}
-          feed={feed}
-          schema={property.schema}
-          ui={uiChild(ui, property.key)}
-          path={pathOf(property.key)}
-          name={property.key}
-          required={required.has(property.key)}
-          errors={errorsAt(errors, property.key)}
-          env={env}
-        />
-      ))}
+      {blocks.map((block, index) =>
+        block.length === 0 ? null : (
+          <div className="sf-field-block" key={index}>
+            {block.map((property) => (
+              <LiveField
+                key={property.key}
+                feed={feed}
+                schema={property.schema}
+                ui={uiChild(ui, property.key)}
+                path={pathOf(property.key)}
+                name={property.key}
+                required={required.has(property.key)}
+                errors={errorsAt(errors, property.key)}
+                env={env}
+              />
+            ))}
+          </div>
+        ),
+      )}
     </div>
   );
 }
