@@ -34,7 +34,8 @@ import { serviceRoutes } from './routes/service-routes.ts';
 import { sessionRoutes } from './routes/session-routes.ts';
 import { staffAdminRoutes } from './routes/staff-admin-routes.ts';
 import { staffSsoRoutes } from './routes/staff-sso-routes.ts';
-import { submissionRoutes } from './routes/submission-routes.ts';
+import { submissionRoutes, submitHandlers } from './routes/submission-routes.ts';
+import { submitFastPath } from './routes/submit-fast-path.ts';
 import { loadTenant, tenantRoutes } from './routes/tenant-routes.ts';
 import { validatorModuleRoutes } from './routes/validator-module-routes.ts';
 import { createAuditTrail } from './services/audit-service.ts';
@@ -104,21 +105,30 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('trust proxy', deps.trustProxy ?? false);
   app.disable('x-powered-by');
-  app.use(requestLogging(logger), baselineSecurityHeaders);
+  // What every /api request passes first; the submit fast path runs the same list.
+  const apiPrelude: RequestHandler[] = [
+    apiSecurityHeaders,
+    (_req, res, next) => {
+      // Answers carry personal data: no shared or browser cache may keep them.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+    queryLimit,
+    csrfGuard(routeDeps.allowedOrigins),
+    // Only /auth/ starts staff sessions; without a cookie any other request is anonymous anyway.
+    onlyWithCookie(staffAuth.middleware, ['/auth/']),
+  ];
+  const keepReceipts = keepApiReceipts(routeDeps.services, routeDeps.allowedOrigins);
+  const submit = submitHandlers(routeDeps, keepReceipts);
+  // Issue 8 (ADR 0018): the citizens' sends skip the walk through the routers below, not their rules.
+  app.use(requestLogging(logger), baselineSecurityHeaders, submitFastPath({ api: apiPrelude, tenant: loadTenant(routeDeps), submit }));
 
   const api = Router();
-  api.use(apiSecurityHeaders, (_req, res, next) => {
-    // Answers carry personal data: no shared or browser cache may keep them.
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  api.use(queryLimit, csrfGuard(routeDeps.allowedOrigins));
-  // Only /auth/ starts staff sessions; without a cookie any other request is anonymous anyway.
-  api.use(onlyWithCookie(staffAuth.middleware, ['/auth/']));
+  api.use(...apiPrelude);
   api.use(healthRoutes(routeDeps), tenantRoutes(routeDeps), authRoutes(routeDeps), sessionRoutes(routeDeps), platformRoutes(routeDeps));
   api.use(staffSsoRoutes(routeDeps, Object.fromEntries(Object.entries(deps.staffSso ?? {}).map(([tenant, settings]) => [tenant, { login: createOidcLogin(settings) }]))));
   const tenantApi = Router({ mergeParams: true });
-  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepApiReceipts(routeDeps.services, routeDeps.allowedOrigins)), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
+  tenantApi.use(serviceRoutes(routeDeps), validatorModuleRoutes(routeDeps, validatorModules), submissionRoutes(routeDeps, keepReceipts), queueRoutes(routeDeps), attachmentRoutes(routeDeps));
   tenantApi.use(adminServiceRoutes(routeDeps, validatorModules), adoptionRoutes(routeDeps));
   tenantApi.use(caseRoutes(routeDeps));
   tenantApi.use(staffAdminRoutes(routeDeps), auditRoutes(routeDeps));

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AppError, LOCALES } from '@samform/model';
 import type { Receipt } from '@samform/model';
 import { citizenLoginOf } from '../auth/citizen-login.ts';
@@ -18,7 +18,13 @@ export type OnAccepted = (req: Request, res: Response, accepted: { serviceId: st
 /** POST /services/:service/submissions: a citizen sends answers and gets a receipt. */
 export function submissionRoutes(deps: RouteDeps, onAccepted?: OnAccepted): Router {
   const router = Router({ mergeParams: true });
-  router.post('/services/:service/submissions', jsonBody({ required: true }), async (req, res) => {
+  router.post('/services/:service/submissions', ...submitHandlers(deps, onAccepted));
+  return router;
+}
+
+/** The handlers of POST /services/:service/submissions (also run by the submit fast path). */
+export function submitHandlers(deps: RouteDeps, onAccepted?: OnAccepted): RequestHandler[] {
+  return [jsonBody({ required: true }), async (req, res) => {
     const idempotencyKey = req.get('idempotency-key');
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new AppError('invalid-idempotency-key', 400, 'Idempotency-Key must be 1-200 printable ASCII characters.');
@@ -36,6 +42,5 @@ export function submissionRoutes(deps: RouteDeps, onAccepted?: OnAccepted): Rout
     });
     await onAccepted?.(req, res, { serviceId: pathParam(req, 'service'), receipt });
     res.status(201).json(receipt);
-  });
-  return router;
+  }];
 }
