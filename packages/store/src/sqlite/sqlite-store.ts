@@ -38,6 +38,7 @@ interface TenantRow { id: string; name: string; kind: Tenant['kind']; member_of:
 interface VersionRow {
   tenant: string; service_id: string; version: number; definition: string; published_at: string; note: string | null; published_by: string | null;
 }
+type VersionMeta = Omit<VersionRow, 'definition'>;
 interface AdoptionRow { owner: string; service_id: string; track: string; overrides: string; adopted_at: string }
 interface QueueRow { id: string; name: string; delivery: string }
 interface SubmissionRow {
@@ -103,6 +104,23 @@ function migrate(db: Database.Database): void {
 
 function createSqliteStore(db: Database.Database): Store {
   const sql = prepareStatements(db);
+  // A published version never changes, so its parsed definition is kept and shared by every
+  // reader (the validator cache, each submission) instead of parsed per request (issue 8). Readers
+  // treat it as read-only: nothing changes a stored definition in place (with it deep-frozen, the
+  // whole server suite passed; freezing is left out only because it slowed huge definitions).
+  const definitions = new Map<string, ServiceDefinition>();
+  const toServiceVersion = (meta: VersionMeta, definitionText: () => string): PublishedServiceVersion => {
+    const key = `${meta.tenant}\u0000${meta.service_id}\u0000${meta.version}`;
+    let definition = definitions.get(key);
+    if (definition === undefined) {
+      definition = JSON.parse(definitionText()) as ServiceDefinition;
+      definitions.set(key, definition);
+    }
+    const version: PublishedServiceVersion = { owner: meta.tenant, serviceId: meta.service_id, version: meta.version, definition, publishedAt: meta.published_at };
+    if (meta.note !== null) version.note = meta.note;
+    if (meta.published_by !== null) version.publishedBy = meta.published_by;
+    return version;
+  };
   let closed = false;
 
   // Every method runs synchronously inside `run` so driver errors become rejections of the
@@ -187,12 +205,14 @@ function createSqliteStore(db: Database.Database): Store {
       }),
     getServiceVersion: (tenant, serviceId, version) =>
       run(() => {
-        const row = (version === undefined ? sql.getLatestVersion.get(tenant, serviceId) : sql.getVersion.get(tenant, serviceId, version)) as
-          | VersionRow
+        // The definition (kilobytes of JSON) is read and parsed only on a version's first use (issue 8).
+        const meta = (version === undefined ? sql.getLatestVersionMeta.get(tenant, serviceId) : sql.getVersionMeta.get(tenant, serviceId, version)) as
+          | VersionMeta
           | undefined;
-        return optional(row, toServiceVersion);
+        if (meta === undefined) return null;
+        return toServiceVersion(meta, () => (sql.getVersion.get(tenant, serviceId, meta.version) as VersionRow).definition);
       }),
-    listLatestServiceVersions: (tenant) => run(() => (sql.listLatestVersions.all(tenant) as VersionRow[]).map(toServiceVersion)),
+    listLatestServiceVersions: (tenant) => run(() => (sql.listLatestVersions.all(tenant) as VersionRow[]).map((row) => toServiceVersion(row, () => row.definition))),
     listServiceVersionNumbers: (tenant, serviceId) =>
       run(() => (sql.listVersionNumbers.all(tenant, serviceId) as { version: number }[]).map((r) => r.version)),
 
@@ -376,6 +396,12 @@ function prepareStatements(db: Database.Database) {
        VALUES (@tenant, @service_id, @version, @definition, @published_at, @note, @published_by)`,
     ),
     getVersion: db.prepare('SELECT * FROM service_versions WHERE tenant = ? AND service_id = ? AND version = ?'),
+    getVersionMeta: db.prepare(
+      'SELECT tenant, service_id, version, published_at, note, published_by FROM service_versions WHERE tenant = ? AND service_id = ? AND version = ?',
+    ),
+    getLatestVersionMeta: db.prepare(
+      'SELECT tenant, service_id, version, published_at, note, published_by FROM service_versions WHERE tenant = ? AND service_id = ? ORDER BY version DESC LIMIT 1',
+    ),
     getLatestVersion: db.prepare(
       'SELECT * FROM service_versions WHERE tenant = ? AND service_id = ? ORDER BY version DESC LIMIT 1',
     ),
@@ -521,18 +547,6 @@ function toTenant(row: TenantRow): Tenant {
   return { id: row.id, name: row.name, kind: row.kind, memberOf: JSON.parse(row.member_of) as string[] };
 }
 
-function toServiceVersion(row: VersionRow): PublishedServiceVersion {
-  const version: PublishedServiceVersion = {
-    owner: row.tenant,
-    serviceId: row.service_id,
-    version: row.version,
-    definition: JSON.parse(row.definition) as ServiceDefinition,
-    publishedAt: row.published_at,
-  };
-  if (row.note !== null) version.note = row.note;
-  if (row.published_by !== null) version.publishedBy = row.published_by;
-  return version;
-}
 
 function toAdoption(row: AdoptionRow): Adoption {
   return {
