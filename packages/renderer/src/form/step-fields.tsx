@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useReducer } from 'react';
+import { memo, useEffect, useMemo, useReducer, useState } from 'react';
 import type { JsonSchema } from '@samform/model';
 import type { AnswerFeed } from './answer-feed.ts';
 import type { ErrorTree } from './error-tree.ts';
@@ -69,8 +69,13 @@ export function StepFields({ schema, ui, answers, feed, errors, stepFields, hidd
   const blocks = Array.from({ length: Math.ceil(inThisStep.length / BLOCK) }, (_, i) =>
     inThisStep.slice(i * BLOCK, (i + 1) * BLOCK).filter((property) => !hiddenFields.has(property.key)),
   );
+  // Once the page is interactive, blocks off screen skip rendering altogether. Not in the served
+  // markup: Chromium's form scan at DOMContentLoaded forces a layout per field inside skipped
+  // blocks, which delayed hydration by seconds on a 200-field form.
+  const [lazy, setLazy] = useState(false);
+  useEffect(() => setLazy(blocks.length > 1), [blocks.length > 1]);
   return (
-    <div className="sf-fields">
+    <div className={lazy ? 'sf-fields sf-fields--long' : 'sf-fields'}>
       {blocks.map((block, index) =>
         block.length === 0 ? null : (
           <div className="sf-field-block" key={index}>
