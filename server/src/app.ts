@@ -120,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
   ];
   const keepReceipts = keepApiReceipts(routeDeps.services, routeDeps.allowedOrigins);
   const submit = submitHandlers(routeDeps, keepReceipts);
-  // Issue 8 (ADR 0018): the citizens' sends skip the walk through the routers below, not their rules.
+  // Issue 8 (ADR 0019): the citizens' sends skip the walk through the routers below, not their rules.
   app.use(requestLogging(logger), baselineSecurityHeaders, submitFastPath({ api: apiPrelude, tenant: loadTenant(routeDeps), submit }));
 
   const api = Router();

@@ -39,7 +39,7 @@ const cases: { name: string; tenant?: string; service?: string; query?: string; 
   { name: 'an overlong query', query: `?q=${'x'.repeat(3000)}`, init: { body: idea() } },
 ];
 
-describe('the submit fast path (ADR 0018)', () => {
+describe('the submit fast path (ADR 0019)', () => {
   for (const c of cases) {
     it(`when ${c.name} is sent, then the fast path answers exactly as the routers do`, async () => {
       const viaFast = await call(fast(c.tenant, c.service, c.query), c.init);

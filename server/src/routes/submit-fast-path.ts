@@ -6,7 +6,7 @@ import { runHandlers } from '../http/run-handlers.ts';
 const SUBMIT_PATH = /^\/api\/t\/([a-z0-9-]{1,64})\/services\/([A-Za-z0-9_-]{1,128})\/submissions$/;
 
 /**
- * The hot route of issue 8 (ADR 0018), `POST /api/t/:tenant/services/:service/submissions`
+ * The hot route of issue 8 (ADR 0019), `POST /api/t/:tenant/services/:service/submissions`
  * without cookies, taken straight to the handlers the routers would run for it, in the same
  * order: `api` (the /api middleware), `tenant` (loading :tenant) and `submit` (the route's own).
  * It spares the walk through every router and layer of the app; rules, answers and errors are
