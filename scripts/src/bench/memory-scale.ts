@@ -10,7 +10,7 @@ import type { Row } from './table.ts';
 
 const START_TIMEOUT_MS = 180_000;
 const MB = 1024 * 1024;
-const SCALE_ROUNDS = 3;
+const SCALE_ROUNDS = 5;
 
 function tenantIds(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `kommun-${String(i + 1).padStart(3, '0')}`);
@@ -74,7 +74,9 @@ export async function measureMemory(clientDir: string, log: (line: string) => vo
 /**
  * Measurement 6b: submit throughput with the load spread over 1, 17 and 170 tenants (3
  * e-services each). All three servers run at once and take turns, round after round, so a
- * machine that gets busier or quieter meanwhile affects each alike; medians of the rounds.
+ * machine that gets busier or quieter meanwhile affects each alike; each round starts with the
+ * next server (a server loaded right after another meets that one's WAL checkpoint and page
+ * cache writes), and the figures are medians of the rounds.
  */
 export async function measureScale(clientDir: string, log: (line: string) => void, counts: readonly number[] = [1, 17, 170]): Promise<Row[]> {
   const servers: { tenants: number; server: Child; rates: number[]; p99s: number[] }[] = [];
@@ -86,7 +88,9 @@ export async function measureScale(clientDir: string, log: (line: string) => voi
       await loadAtConcurrency(target, { connections: CONNECTIONS, seconds: 2, maxRequests: 20_000 });
     }
     for (let round = 0; round < SCALE_ROUNDS; round++) {
-      for (const [i, target] of targets.entries()) {
+      for (let turn = 0; turn < targets.length; turn++) {
+        const i = (round + turn) % targets.length;
+        const target = targets[i]!;
         const result = await loadAtConcurrency(target, { connections: CONNECTIONS, seconds: 4, maxRequests: 20_000 });
         servers[i]!.rates.push(result.rate);
         servers[i]!.p99s.push(result.p99);
