@@ -71,6 +71,11 @@ describe('the built server (server/dist, run by node)', () => {
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${url}${script!}`)).status).toBe(200);
+    // The page names its icon, so browsers do not ask for a /favicon.ico that is not there.
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    expect(icon).toBe('/favicon.svg');
+    const iconResponse = await fetch(`${url}${icon!}`);
+    expect([iconResponse.status, iconResponse.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
     expect((await fetch(`${idp}/.well-known/openid-configuration`)).status).toBe(200);
     expect((await fetch(`${url}/demo/e-post`)).status).toBe(200);
     // Every validator module was bundled (esbuild found the model's runtime).
