@@ -2,6 +2,7 @@ import { hiddenFields, isStepShown, text } from '@samform/model';
 import type { JsonSchema, ServiceDefinition } from '@samform/model';
 import { rendererText } from './renderer-text.ts';
 import { stepsOf } from './steps.ts';
+import { isObject } from './form/is-object.ts';
 
 /** One answer on the review page: its question and the answer as lines of plain text. */
 export interface ReviewAnswer {
@@ -25,9 +26,9 @@ export interface ReviewSection {
  * booleans and dates written out; notices are left out since they hold no answer.
  */
 export function answersForReview(definition: ServiceDefinition, data: unknown, locale: string): ReviewSection[] {
-  const answers = isRecord(data) ? data : {};
+  const answers = isObject(data) ? data : {};
   const properties = propertiesOf(definition.schema);
-  const ui = isRecord(definition.uiSchema) ? definition.uiSchema : {};
+  const ui = isObject(definition.uiSchema) ? definition.uiSchema : {};
   // Questions the citizen was not shown ("show when") are not on the review page either.
   const hidden = hiddenFields(definition, answers);
   return stepsOf(definition).flatMap((step, stepIndex) => (isStepShown(step, answers) ? [{ step, stepIndex }] : [])).map(({ step, stepIndex }) => ({
@@ -46,7 +47,7 @@ export function answersForReview(definition: ServiceDefinition, data: unknown, l
 
 function linesOf(definition: ServiceDefinition, schema: JsonSchema, value: unknown, path: string, locale: string): string[] {
   if (isEmpty(value)) return [];
-  if (isRecord(value)) {
+  if (isObject(value)) {
     const lines: string[] = [];
     for (const [key, child] of Object.entries(propertiesOf(schema))) {
       const childLines = linesOf(definition, child, value[key], `${path}.${key}`, locale);
@@ -55,8 +56,8 @@ function linesOf(definition: ServiceDefinition, schema: JsonSchema, value: unkno
     return lines;
   }
   if (Array.isArray(value)) {
-    const items = isRecord(schema.items) ? schema.items : {};
-    if (isRecord(items) && (items.type === 'object' || items.properties !== undefined)) {
+    const items = isObject(schema.items) ? schema.items : {};
+    if (isObject(items) && (items.type === 'object' || items.properties !== undefined)) {
       return value.map((item, i) => `${i + 1}. ${linesOf(definition, items, item, path, locale).join('; ')}`);
     }
     return [value.map((item) => scalarText(definition, items, item, path, locale)).join(', ')];
@@ -83,24 +84,20 @@ function labelOf(definition: ServiceDefinition, path: string, locale: string): s
 }
 
 function isNotice(schema: JsonSchema | undefined, ui: unknown): boolean {
-  return schema?.type === 'null' || (isRecord(ui) && ui['ui:field'] === 'notice');
+  return schema?.type === 'null' || (isObject(ui) && ui['ui:field'] === 'notice');
 }
 
 function isEmpty(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (Array.isArray(value)) return value.length === 0;
-  if (isRecord(value)) return Object.values(value).every(isEmpty);
+  if (isObject(value)) return Object.values(value).every(isEmpty);
   return false;
 }
 
 function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
   const properties = schema.properties;
-  if (!isRecord(properties)) return {};
+  if (!isObject(properties)) return {};
   const result: Record<string, JsonSchema> = {};
-  for (const [key, value] of Object.entries(properties)) if (isRecord(value)) result[key] = value;
+  for (const [key, value] of Object.entries(properties)) if (isObject(value)) result[key] = value;
   return result;
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

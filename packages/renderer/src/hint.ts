@@ -1,15 +1,17 @@
 import type { JsonSchema } from '@samform/model';
 import { errorId, helpId } from './form/control-ids.ts';
+import { fieldText } from './form/field-text.ts';
+import type { UiOptions } from './form/ui-options.ts';
 import { rendererText } from './renderer-text.ts';
 
 /** The hint lines of a field: its description, its `ui:help`, and the format of a date. */
 export function hintLines(
   schema: JsonSchema,
-  options: { description?: unknown; help?: unknown },
+  options: UiOptions,
   locale: string,
 ): string[] {
   const lines: string[] = [];
-  const description = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
+  const description = fieldText(schema, options, 'description');
   if (description) lines.push(description);
   if (typeof options.help === 'string' && options.help && options.help !== description) lines.push(options.help);
   if (schema.format === 'date') lines.push(rendererText(locale).dateHint);

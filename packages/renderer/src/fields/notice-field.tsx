@@ -1,4 +1,5 @@
 import type { JsonSchema } from '@samform/model';
+import { fieldText } from '../form/field-text.ts';
 import type { UiOptions } from '../form/ui-options.ts';
 
 /**
@@ -7,8 +8,8 @@ import type { UiOptions } from '../form/ui-options.ts';
  */
 export function NoticeField({ id, schema, options }: { id: string; schema: JsonSchema; options: UiOptions }) {
   const kind = options.kind === 'warning' ? 'warning' : 'info';
-  const title = typeof options.title === 'string' ? options.title : typeof schema.title === 'string' ? schema.title : undefined;
-  const body = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
+  const title = fieldText(schema, options, 'title');
+  const body = fieldText(schema, options, 'description');
   return (
     <div className={`sf-notice sf-notice--${kind}`} id={id}>
       {title ? <h2 className="sf-notice-heading">{title}</h2> : null}

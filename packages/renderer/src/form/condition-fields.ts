@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@samform/model';
+import { isObject } from './is-object.ts';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The top-level fields some condition of the e-service reads: "show when" of fields and steps,
@@ -9,12 +9,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function conditionFields(definition: ServiceDefinition): Set<string> {
   const schema = definition.schema;
-  const ui = isRecord(definition.uiSchema) ? definition.uiSchema : {};
+  const ui = isObject(definition.uiSchema) ? definition.uiSchema : {};
   const conditions: unknown[] = [schema.if, schema.then, schema.else, schema.allOf, schema.anyOf, schema.oneOf, schema.dependencies, schema.dependentRequired, schema.dependentSchemas];
   for (const step of definition.steps ?? []) conditions.push(step.showWhen);
-  for (const entry of Object.values(ui)) if (isRecord(entry)) conditions.push(entry['ui:showWhen']);
+  for (const entry of Object.values(ui)) if (isObject(entry)) conditions.push(entry['ui:showWhen']);
   const text = JSON.stringify(conditions);
-  const properties = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+  const properties = isObject(schema.properties) ? Object.keys(schema.properties) : [];
   // A field is read by a condition when its name appears in one, as a property key, a required
   // name or a condition's `field` path ("contact.email" reads "contact"): a cheap and safe test,
   // since a false "yes" only costs one needless re-render.

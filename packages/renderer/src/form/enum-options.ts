@@ -1,5 +1,6 @@
 import type { JsonSchema } from '@samform/model';
 import type { UiOptions } from './ui-options.ts';
+import { isObject } from './is-object.ts';
 
 /** One choice of a radio group, select or checkbox list. */
 export interface EnumOption {
@@ -7,7 +8,6 @@ export interface EnumOption {
   label: string;
 }
 
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The choices of a field: `enum` labelled by `ui:enumNames` (how the localised definition
@@ -23,7 +23,7 @@ export function enumOptionsOf(schema: JsonSchema, options: UiOptions, yesNo: { y
   }
   const alternatives = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : undefined;
   if (alternatives) {
-    return alternatives.filter(isSchema).filter((alt) => 'const' in alt).map((alt) => ({
+    return alternatives.filter(isObject).filter((alt) => 'const' in alt).map((alt) => ({
       value: alt.const,
       label: typeof alt.title === 'string' ? alt.title : String(alt.const),
     }));

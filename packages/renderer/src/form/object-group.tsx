@@ -4,20 +4,20 @@ import { descriptionId, errorId } from './control-ids.ts';
 import { errorsAt, ownErrors } from './error-tree.ts';
 import { FieldError } from './field-error.tsx';
 import type { FieldProps } from './field-props.ts';
+import { fieldText } from './field-text.ts';
+import { isObject } from './is-object.ts';
 import { GroupLegend } from './group-legend.tsx';
 import { propertyOrder } from './property-order.ts';
 import { requiredNames } from './schema-matches.ts';
 import { SchemaField } from './schema-field.tsx';
 import { uiChild, uiOptionsOf } from './ui-options.ts';
 
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The properties of an object schema in display order, with their schemas. */
 export function orderedProperties(schema: JsonSchema, ui: FieldProps['ui']): { key: string; schema: JsonSchema }[] {
-  const properties = isSchema(schema.properties) ? schema.properties : {};
+  const properties = isObject(schema.properties) ? schema.properties : {};
   return propertyOrder(Object.keys(properties), ui?.['ui:order'])
     .map((key) => ({ key, schema: properties[key] }))
-    .filter((entry): entry is { key: string; schema: JsonSchema } => isSchema(entry.schema));
+    .filter((entry): entry is { key: string; schema: JsonSchema } => isObject(entry.schema));
 }
 
 /**
@@ -28,8 +28,8 @@ export function ObjectGroup(props: FieldProps & { legend?: string }) {
   const { schema, ui, path, name, value, required, errors, env, legend } = props;
   const id = formFieldId(formFieldName(path));
   const options = uiOptionsOf(ui);
-  const title = legend ?? (typeof options.title === 'string' ? options.title : typeof schema.title === 'string' ? schema.title : name);
-  const description = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
+  const title = legend ?? fieldText(schema, options, 'title') ?? name;
+  const description = fieldText(schema, options, 'description');
   const messages = ownErrors(errors);
   const describedBy = [description ? descriptionId(id) : '', messages.length > 0 ? errorId(id) : ''].filter(Boolean).join(' ');
   const answers = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -8,13 +8,14 @@ import { buttonId, descriptionId, errorId } from './control-ids.ts';
 import { errorsAt, ownErrors } from './error-tree.ts';
 import { FieldError } from './field-error.tsx';
 import type { FieldProps } from './field-props.ts';
+import { fieldText } from './field-text.ts';
+import { isObject } from './is-object.ts';
 import { GroupLegend } from './group-legend.tsx';
 import { ObjectGroup } from './object-group.tsx';
 import { SchemaField } from './schema-field.tsx';
 import { uiChild, uiOptionsOf } from './ui-options.ts';
 
 const FIELDS = 'input, select, textarea';
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A list of repeated groups (e.g. up to two buyers) in a fieldset, with an add button in words.
@@ -26,11 +27,11 @@ export function RepeatedGroup({ schema, ui, path, name, value, required, errors,
   const id = formFieldId(formFieldName(path));
   const options = uiOptionsOf(ui);
   const text = rendererText(env.locale);
-  const label = typeof options.title === 'string' ? options.title : typeof schema.title === 'string' ? schema.title : name;
-  const description = typeof options.description === 'string' ? options.description : typeof schema.description === 'string' ? schema.description : undefined;
+  const label = fieldText(schema, options, 'title') ?? name;
+  const description = fieldText(schema, options, 'description');
   const messages = ownErrors(errors);
   const describedBy = [description ? descriptionId(id) : '', messages.length > 0 ? errorId(id) : ''].filter(Boolean).join(' ');
-  const itemSchema: JsonSchema = isSchema(schema.items) ? schema.items : {};
+  const itemSchema: JsonSchema = isObject(schema.items) ? schema.items : {};
   const itemUi = uiChild(ui, 'items');
   const minItems = typeof schema.minItems === 'number' ? schema.minItems : 0;
   const maxItems = typeof schema.maxItems === 'number' ? schema.maxItems : Number.POSITIVE_INFINITY;

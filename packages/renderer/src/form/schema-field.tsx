@@ -16,6 +16,7 @@ import type { ControlProps } from './control-props.ts';
 import { enumOptionsOf } from './enum-options.ts';
 import { ownErrors } from './error-tree.ts';
 import { FieldFrame } from './field-frame.tsx';
+import { fieldText } from './field-text.ts';
 import type { FieldProps } from './field-props.ts';
 import { ObjectGroup } from './object-group.tsx';
 import { RepeatedGroup } from './repeated-group.tsx';
@@ -48,7 +49,7 @@ export const SchemaField = memo(function SchemaField(props: FieldProps) {
   const kind = controlKind(schema, options);
   if (kind === 'notice') return <NoticeField id={id} schema={schema} options={options} />;
   const readonly = options.readonly === true;
-  const label = typeof options.title === 'string' ? options.title : typeof schema.title === 'string' ? schema.title : name;
+  const label = fieldText(schema, options, 'title') ?? name;
   const messages = ownErrors(errors);
   const hint = hintLines(schema, options, env.locale);
 

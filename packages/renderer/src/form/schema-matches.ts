@@ -1,6 +1,6 @@
 import type { JsonSchema } from '@samform/model';
 
-const isSchema = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject } from './is-object.ts';
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -20,7 +20,7 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export function schemaMatches(schema: unknown, value: unknown): boolean {
   if (schema === true || schema === undefined) return true;
-  if (schema === false || !isSchema(schema)) return false;
+  if (schema === false || !isObject(schema)) return false;
   for (const [keyword, arg] of Object.entries(schema)) {
     if (!keywordHolds(keyword, arg, value)) return false;
   }
@@ -43,7 +43,7 @@ function keywordHolds(keyword: string, arg: unknown, value: unknown): boolean {
     case 'required':
       return type !== 'object' || (Array.isArray(arg) && arg.every((key) => (value as Record<string, unknown>)[String(key)] !== undefined));
     case 'properties':
-      if (type !== 'object' || !isSchema(arg)) return true;
+      if (type !== 'object' || !isObject(arg)) return true;
       return Object.entries(arg).every(([key, sub]) => {
         const part = (value as Record<string, unknown>)[key];
         return part === undefined || schemaMatches(sub, part);
@@ -84,7 +84,7 @@ function keywordHolds(keyword: string, arg: unknown, value: unknown): boolean {
 export function requiredNames(schema: JsonSchema, value: unknown): Set<string> {
   const names = new Set<string>();
   const visit = (node: unknown): void => {
-    if (!isSchema(node)) return;
+    if (!isObject(node)) return;
     if (Array.isArray(node.required)) for (const key of node.required) names.add(String(key));
     if ('if' in node) visit(schemaMatches(node.if, value ?? {}) ? node.then : node.else);
     if (Array.isArray(node.allOf)) for (const sub of node.allOf) visit(sub);

@@ -1,15 +1,16 @@
+import { isObject } from './is-object.ts';
+
 /** A node of a uiSchema: `ui:*` keys for the field itself, property names for its parts. */
 export type UiNode = { [key: string]: unknown };
 
 /** A field's display options: `ui:options` merged with the other `ui:*` keys ("ui:widget" -> widget). */
 export type UiOptions = { [key: string]: unknown };
 
-const isRecord = (value: unknown): value is UiNode => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The uiSchema node of a part of a field (a property, or `items` of a list). */
 export function uiChild(ui: UiNode | undefined, key: string): UiNode | undefined {
   const child = ui?.[key];
-  return isRecord(child) ? child : undefined;
+  return isObject(child) ? child : undefined;
 }
 
 /**
@@ -23,6 +24,6 @@ export function uiOptionsOf(ui: UiNode | undefined): UiOptions {
     if (!key.startsWith('ui:') || key === 'ui:options') continue;
     options[key.slice(3)] = value;
   }
-  if (isRecord(ui['ui:options'])) Object.assign(options, ui['ui:options']);
+  if (isObject(ui['ui:options'])) Object.assign(options, ui['ui:options']);
   return options;
 }
